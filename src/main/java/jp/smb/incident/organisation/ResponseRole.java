@@ -1,0 +1,46 @@
+package jp.smb.incident.organisation;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The response roles of both seeds, one Camunda group each (see shared/DOMAIN.md "Who does what").
+ */
+public enum ResponseRole {
+  STAFF("staff", "従業員・発見者", false),
+  SYSADMIN("sysadmin", "システム管理者", false),
+  INCIDENT_LEAD("incident-lead", "インシデント対応責任者", true),
+  TECH("tech", "技術担当者", false),
+  COMMS("comms", "対外連絡担当者", false),
+  EXECUTIVE("executive", "経営者・最高責任者", true);
+
+  /** Camunda's group type for groups that model a job function. */
+  public static final String GROUP_TYPE = "WORKFLOW";
+
+  private final String groupId;
+  private final String japaneseName;
+  private final boolean supervisor;
+
+  ResponseRole(String groupId, String japaneseName, boolean supervisor) {
+    this.groupId = groupId;
+    this.japaneseName = japaneseName;
+    this.supervisor = supervisor;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String japaneseName() {
+    return japaneseName;
+  }
+
+  /** Supervisors follow every incident in Cockpit (incident-lead and executive). */
+  public boolean supervisor() {
+    return supervisor;
+  }
+
+  public static Optional<ResponseRole> ofGroupId(String groupId) {
+    return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+  }
+}
