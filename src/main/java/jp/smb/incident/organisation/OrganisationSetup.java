@@ -143,6 +143,12 @@ public class OrganisationSetup {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    // Deleting a group leaves its grants behind; the one found is kept as it is.
+    boolean exists = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);

@@ -1,0 +1,84 @@
+package jp.smb.incident;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for tests that talk to the running application as a browser or a REST caller would. */
+public class HttpTestClient {
+
+  private final String baseUrl;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient client;
+
+  public HttpTestClient(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public HttpResponse<String> get(String path, String user, String password) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+  }
+
+  public HttpResponse<String> postJson(String path, String user, String password, String json) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Logs in to a Camunda webapp the way its login page does: with the session's CSRF token. */
+  public HttpResponse<String> webappLogin(String app, String user, String password, boolean withCsrfToken) {
+    get("/camunda/app/" + app + "/");
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + encode(user) + "&password=" + encode(password)));
+    if (withCsrfToken) {
+      request.header("X-XSRF-TOKEN", csrfToken());
+    }
+    return send(request);
+  }
+
+  public String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the webapp set no XSRF-TOKEN cookie"));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,215 @@
+package jp.smb.incident.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.smb.incident.HttpTestClient;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The locked door, tested through HTTP against the running application on a file database: REST needs HTTP
+ * Basic, the webapps need a login with CSRF token, and every call runs under the engine's authorization checks.
+ * Uses the demo profile's one user per role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class ApplicationSecurityTest {
+
+  private static final String DEMO_PASSWORD = "Renshu-2026!";
+  private static final Path DATA_DIR = temporaryDirectory();
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  private HttpTestClient http;
+
+  @BeforeEach
+  void deployAccessCheckProcess() {
+    http = new HttpTestClient(port);
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("access-check").count() == 0) {
+      engine.getRepositoryService().createDeployment()
+          .addModelInstance("access-check.bpmn", Bpmn.createExecutableProcess("access-check")
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .parallelGateway("fork")
+              .userTask("Task_Tech").camundaCandidateGroups("tech")
+              .endEvent()
+              .moveToNode("fork")
+              .userTask("Task_Comms").camundaCandidateGroups("comms")
+              .endEvent()
+              .done())
+          .deploy();
+    }
+  }
+
+  @Test
+  void shouldCreateOneDemoUserPerRoleWithTheDocumentedPassword() {
+    IdentityService identityService = engine.getIdentityService();
+    for (String group : List.of("staff", "sysadmin", "incident-lead", "tech", "comms", "executive")) {
+      List<User> members = identityService.createUserQuery().memberOfGroup(group).list();
+      assertThat(members).as("members of %s", group).hasSize(1);
+    }
+    assertThat(identityService.checkPassword("demo-lead", DEMO_PASSWORD)).isTrue();
+    assertThat(identityService.checkPassword("admin", DEMO_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void shouldRefuseRestCallsWithoutCredentials() {
+    HttpResponse<String> response = http.get("/engine-rest/task");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        value -> assertThat(value).startsWith("Basic"));
+  }
+
+  @Test
+  void shouldAnswerRestCallsWithCredentials() {
+    HttpResponse<String> response = http.get("/engine-rest/group?type=WORKFLOW", "demo-staff", DEMO_PASSWORD);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("インシデント対応責任者", "経営者・最高責任者");
+  }
+
+  @Test
+  void shouldRefuseAWrongPassword() {
+    HttpResponse<String> response = http.get("/engine-rest/task", "demo-sysadmin", "Wrong-Pass-2026!");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldForbidATechnicianToCreateUsers() {
+    HttpResponse<String> response = http.postJson("/engine-rest/user/create", "demo-tech", DEMO_PASSWORD,
+        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"Eve\",\"lastName\":\"Mallory\"},"
+            + "\"credentials\":{\"password\":\"Zz-9876543!q\"}}");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void shouldOfferEachTaskOnlyToItsGroup() {
+    String instanceId = startAccessCheckAsStaff();
+    String commsTaskId = taskId(instanceId, "Task_Comms");
+
+    HttpResponse<String> techTasks = http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo-tech", DEMO_PASSWORD);
+    HttpResponse<String> techReadsCommsTask = http.get("/engine-rest/task/" + commsTaskId, "demo-tech", DEMO_PASSWORD);
+    HttpResponse<String> techCompletesCommsTask = http.postJson("/engine-rest/task/" + commsTaskId + "/complete",
+        "demo-tech", DEMO_PASSWORD, "{}");
+
+    assertThat(techTasks.statusCode()).isEqualTo(200);
+    assertThat(techTasks.body()).contains("Task_Tech").doesNotContain("Task_Comms");
+    assertThat(techReadsCommsTask.statusCode()).isEqualTo(404);
+    assertThat(techCompletesCommsTask.statusCode()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(commsTaskId).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLetGroupMembersClaimAndCompleteTheirTask() {
+    String instanceId = startAccessCheckAsStaff();
+    String commsTaskId = taskId(instanceId, "Task_Comms");
+
+    HttpResponse<String> claim = http.postJson("/engine-rest/task/" + commsTaskId + "/claim",
+        "demo-comms", DEMO_PASSWORD, "{\"userId\":\"demo-comms\"}");
+    HttpResponse<String> complete = http.postJson("/engine-rest/task/" + commsTaskId + "/complete",
+        "demo-comms", DEMO_PASSWORD, "{}");
+
+    assertThat(claim.statusCode()).isEqualTo(204);
+    assertThat(complete.statusCode()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(commsTaskId).singleResult()
+        .getAssignee()).isEqualTo("demo-comms");
+  }
+
+  @Test
+  void shouldLetOnlySupervisorsFollowEveryIncident() {
+    String instanceId = startAccessCheckAsStaff();
+    String query = "/engine-rest/process-instance?processInstanceIds=" + instanceId;
+    String history = "/engine-rest/history/process-instance?processInstanceId=" + instanceId;
+
+    assertThat(http.get(query, "demo-lead", DEMO_PASSWORD).body()).contains(instanceId);
+    assertThat(http.get(history, "demo-executive", DEMO_PASSWORD).body()).contains(instanceId);
+    assertThat(http.get(query, "demo-tech", DEMO_PASSWORD).body()).isEqualTo("[]");
+    assertThat(http.get(history, "demo-staff", DEMO_PASSWORD).body()).isEqualTo("[]");
+  }
+
+  @Test
+  void shouldLogARoleUserInToTasklistButNotCockpit() {
+    HttpResponse<String> login = http.webappLogin("tasklist", "demo-tech", DEMO_PASSWORD, true);
+
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).contains("\"userId\":\"demo-tech\"", "tasklist").doesNotContain("cockpit");
+    assertThat(new HttpTestClient(port).webappLogin("cockpit", "demo-executive", DEMO_PASSWORD, true).body())
+        .contains("cockpit");
+  }
+
+  @Test
+  void shouldRefuseAWebappLoginWithoutTheCsrfToken() {
+    HttpResponse<String> login = http.webappLogin("tasklist", "demo-comms", DEMO_PASSWORD, false);
+
+    assertThat(login.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldSendSecurityHeadersWithTheWebapps() {
+    HttpResponse<String> page = http.get("/camunda/app/tasklist/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void shouldExposeOnlyHealthWithoutLogin() {
+    assertThat(http.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+    assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
+    assertThat(http.get("/actuator/metrics").statusCode()).isEqualTo(404);
+    assertThat(http.get("/engine-rest/user").statusCode()).isEqualTo(401);
+  }
+
+  private String startAccessCheckAsStaff() {
+    HttpResponse<String> start = http.postJson("/engine-rest/process-definition/key/access-check/start",
+        "demo-staff", DEMO_PASSWORD, "{}");
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
+    String body = start.body();
+    int idStart = body.indexOf("\"id\":\"") + 6;
+    return body.substring(idStart, body.indexOf('"', idStart));
+  }
+
+  private String taskId(String instanceId, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
+        .singleResult().getId();
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("incident-security-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
