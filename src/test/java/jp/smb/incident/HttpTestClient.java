@@ -32,10 +32,18 @@ public class HttpTestClient {
   }
 
   public HttpResponse<String> postJson(String path, String user, String password, String json) {
+    return sendJson("POST", path, user, password, json);
+  }
+
+  public HttpResponse<String> putJson(String path, String user, String password, String json) {
+    return sendJson("PUT", path, user, password, json);
+  }
+
+  private HttpResponse<String> sendJson(String method, String path, String user, String password, String json) {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Authorization", basic(user, password))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+        .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** Logs in to a Camunda webapp the way its login page does: with the session's CSRF token. */
