@@ -1,0 +1,37 @@
+package jp.smb.incident.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of every incident process: gives the incident its number as business key (unless the caller
+ * chose one) and takes the start as the time of awareness when the report did not say.
+ */
+@Component("incidentIntake")
+public class IncidentIntakeListener implements ExecutionListener {
+
+  static final String DETECTED_AT = "detectedAt";
+
+  private final IncidentNumbering numbering;
+  private final Clock clock;
+
+  public IncidentIntakeListener(IncidentNumbering numbering, Clock clock) {
+    this.numbering = numbering;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null || businessKey.isBlank()) {
+      execution.setProcessBusinessKey(numbering.next());
+    }
+    if (execution.getVariable(DETECTED_AT) == null) {
+      execution.setVariable(DETECTED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package jp.smb.incident.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every path of IPA's three-stage procedure, with the real diagrams, decision and delegates deployed. */
+@SpringBootTest
+@ActiveProfiles("processtest")
+@Import(IpaIncidentResponseProcessTest.Coverage.class)
+class IpaIncidentResponseProcessTest {
+
+  static final String PROCESS = "ipa-incident-response";
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.9).build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeEach
+  void registerEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private IncidentDriver report(String incidentType) {
+    Map<String, Object> report = new HashMap<>(Map.of(
+        "incidentTitle", "ファイルサーバーが開けない",
+        "incidentType", incidentType,
+        "detectedAt", "2026-11-24T09:30+09:00",
+        "eventDescription", "共有フォルダのファイルの拡張子が変わり、開けなくなった",
+        "reportSource", "internal"));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS, report);
+    return new IncidentDriver(engine, instance);
+  }
+
+  /** Stage 1 up to containment for an incident whose facts give the level under test. */
+  private IncidentDriver reportAndContain(String incidentType, Object... facts) {
+    IncidentDriver incident = report(incidentType);
+    Object[] triage = concat(new Object[] {"isIncident", true}, facts);
+    incident.complete("Task_TriageReport", triage)
+        .complete("Task_ReportToExecutive", "executiveReport", "社長に電話で報告", "executiveReportedAt", "2026-11-24T10:00+09:00")
+        .complete("Task_SetUpResponseTeam", "responseLeader", "情報システム課 佐藤", "responseMembers", "鈴木: 調査")
+        .complete("Task_ContainIncident", concat(new Object[] {
+            "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true, "externallyReachable", false,
+            "damageMaySpread", true}, facts));
+    return incident;
+  }
+
+  private void reportWithoutDisclosure(IncidentDriver incident) {
+    incident.complete("Task_DecideFirstReport", "publicAnnouncementNeeded", false, "inquiryDeskNeeded", false,
+            "firstReportPlan", "取引先に電話で第一報")
+        .complete("Task_NotifyAuthorities", "authorityNotificationNote", "IPAへ届出")
+        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "compensationNeeded", false,
+            "finalReport", true);
+  }
+
+  private void investigate(IncidentDriver incident, boolean inHouseCapable, Object... facts) {
+    incident.complete("Task_CollectEvidence", "evidenceItems", "ログを保存", "evidenceCollectedBeforeChange", true,
+            "forensicsNeeded", false)
+        .complete("Task_InvestigateIncident", concat(new Object[] {"occurredAt", "2026-11-23T22:00+09:00",
+            "suspectedCause", "VPN機器の脆弱性", "inHouseCapable", inHouseCapable, "crimeSuspected", false}, facts))
+        .complete("Task_ReportProgressToExecutive", "progressReport", "調査状況を報告");
+  }
+
+  private void recover(IncidentDriver incident) {
+    incident.complete("Task_RepairSystems", "repairNote", "パッチ適用")
+        .complete("Task_ConfirmAndRestore", "repairConfirmed", true, "restoredAt", "2026-11-25T18:00+09:00",
+            "restorationNote", "業務再開")
+        .complete("Task_ReportRecoveryToExecutive", "recoveryReport", "復旧を報告")
+        .complete("Task_PreventRecurrence", "rootCause", "パッチ未適用", "preventionMeasures", "更新手順を定める");
+  }
+
+  private void close(IncidentDriver incident) {
+    incident.complete("Task_CloseIncident", "closingSummary", "完了", "recordsKept", true);
+    assertThat(incident.instance()).hasPassed("EndEvent_IncidentClosed").isEnded();
+  }
+
+  @Test
+  void shouldNumberEachIncidentAndKeepTheReportedFacts() {
+    IncidentDriver first = report("other");
+    IncidentDriver second = report("other");
+
+    String prefix = "INC-" + Year.now(ZoneId.of("Asia/Tokyo")) + "-";
+    assertThat(first.businessKey()).matches(prefix + "\\d{4}");
+    int firstNumber = Integer.parseInt(first.businessKey().substring(prefix.length()));
+    assertThat(second.businessKey()).isEqualTo(String.format("%s%04d", prefix, firstNumber + 1));
+    assertThat(first.variable("detectedAt")).isEqualTo("2026-11-24T09:30+09:00");
+    assertThat(first.candidateGroups("Task_TriageReport")).containsExactly("incident-lead");
+  }
+
+  @Test
+  void shouldRecordTheStartAsAwarenessWhenTheReportGivesNoTime() {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
+        Map.of("incidentTitle", "不審なメール", "incidentType", "other", "eventDescription", "添付を開いた"));
+
+    assertThat((String) new IncidentDriver(engine, instance).variable("detectedAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+  }
+
+  @Test
+  void shouldEndWithTheReasonWhenItIsNotAnIncident() {
+    IncidentDriver incident = report("other");
+
+    incident.complete("Task_TriageReport", "isIncident", false, "notIncidentReason", "迷惑メールで、開封していない");
+
+    assertThat(incident.instance()).hasPassed("EndEvent_NotAnIncident", "EndEvent_ClosedAsNotAnIncident").isEnded();
+    assertThat(incident.variable("notIncidentReason")).isEqualTo("迷惑メールで、開封していない");
+  }
+
+  @Test
+  void shouldLetTheSystemAdministratorHandleALevelZeroPrecursor() {
+    IncidentDriver incident = report("other");
+
+    incident.complete("Task_TriageReport", "isIncident", true);
+    assertThat(incident.candidateGroups("Task_HandlePrecursorEvent")).containsExactly("sysadmin");
+    incident.complete("Task_HandlePrecursorEvent", "precursorAction", "不審なログインを遮断した");
+
+    assertThat(incident.instance()).hasPassed("EndEvent_PrecursorHandled", "EndEvent_ClosedAsPrecursor").isEnded();
+    assertThat(incident.variable("severityLevel")).isEqualTo(0);
+  }
+
+  @ParameterizedTest(name = "{0} → level {1}, {2}")
+  @CsvSource({
+      "externalPartiesAffected, 3, executive",
+      "personalDataLeaked,      3, executive",
+      "businessAffected,        2, incident-lead",
+      "employeeWorkAffected,    1, incident-lead"})
+  void shouldRouteTheResponsibleStepsToTheGroupOfTheSeverityLevel(String fact, int level, String group) {
+    IncidentDriver incident = report("other");
+
+    incident.complete("Task_TriageReport", "isIncident", true, fact, true);
+    assertThat(incident.variable("severityLevel")).isEqualTo(level);
+    assertThat(incident.candidateGroups("Task_ReportToExecutive")).containsExactly("incident-lead");
+    incident.complete("Task_ReportToExecutive", "executiveReport", "報告");
+    assertThat(incident.candidateGroups("Task_SetUpResponseTeam")).containsExactly("executive");
+    incident.complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
+    assertThat(incident.candidateGroups("Task_ContainIncident")).containsExactly("sysadmin", "tech");
+    incident.complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true);
+
+    assertThat(incident.candidateGroups("Task_DecideFirstReport")).containsExactly(group);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+  }
+
+  @Test
+  void shouldRaiseTheLevelWhenInvestigationFindsALeak() {
+    IncidentDriver incident = reportAndContain("other", "employeeWorkAffected", true);
+    assertThat(incident.candidateGroups("Task_DecideFirstReport")).containsExactly("incident-lead");
+    reportWithoutDisclosure(incident);
+
+    investigate(incident, true, "employeeWorkAffected", true, "personalDataLeaked", true);
+    incident.complete("Task_RepairSystems", "repairNote", "パッチ適用")
+        .complete("Task_ConfirmAndRestore", "repairConfirmed", true, "restorationNote", "再開")
+        .complete("Task_ReportRecoveryToExecutive", "recoveryReport", "報告");
+
+    assertThat(incident.variable("severityLevel")).isEqualTo(3);
+    assertThat(incident.candidateGroups("Task_PreventRecurrence")).containsExactly("executive");
+  }
+
+  @Test
+  void shouldRunARansomwareIncidentThroughAllThreeStages() {
+    IncidentDriver incident = reportAndContain("ransomware", "businessAffected", true, "externalPartiesAffected", true);
+
+    incident.complete("Task_DecideFirstReport", "publicAnnouncementNeeded", true, "inquiryDeskNeeded", true,
+        "firstReportPlan", "ウェブサイトで公表し窓口を開設");
+    assertThat(incident.candidateGroups("Task_PublishAnnouncement")).containsExactly("comms");
+    incident.complete("Task_PublishAnnouncement", "announcementContent", "お知らせ", "announcementChannel", "website")
+        .complete("Task_OpenInquiryDesk", "inquiryDeskContact", "0120-000-000")
+        .complete("Task_NotifyAuthorities", "authorityNotificationNote", "IPAと警察へ届出")
+        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "compensationNeeded", true,
+            "finalReport", false)
+        .complete("Task_CompensateVictims", "compensationDetails", "納期遅延分を補償", "compensationNeeded", false)
+        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
+
+    incident.complete("Task_CollectEvidence", "evidenceItems", "サーバーのメモリとログ", "evidenceCollectedBeforeChange", true,
+            "forensicsNeeded", true)
+        .complete("Task_ArrangeForensics", "forensicsVendor", "調査会社A", "forensicsScope", "ファイルサーバー");
+    incident.complete("Task_InvestigateIncident", "occurredAt", "2026-11-23T22:00+09:00", "suspectedCause", "VPN",
+            "inHouseCapable", false, "businessAffected", true, "externalPartiesAffected", true)
+        .complete("Task_ReportProgressToExecutive", "progressReport", "報告")
+        .complete("Task_StopInfectedDevices", "infectedDevices", "ファイルサーバー", "devicesDisconnected", true)
+        .complete("Task_CheckBackups", "backupStatus", "外付けHDDは無事", "backupUsable", true)
+        .complete("Task_RestoreFromBackup", "restoreNote", "前日分から復元");
+    assertThat(incident.candidateGroups("Task_RequestOutsideSupport")).containsExactly("incident-lead");
+    incident.complete("Task_RequestOutsideSupport", "supportOrganisation", "保守ベンダー", "supportRequest", "復旧支援");
+    recover(incident);
+    close(incident);
+
+    assertThat(incident.instance()).hasPassed("Task_PublishAnnouncement", "Task_OpenInquiryDesk", "Task_CompensateVictims",
+        "CallActivity_PreserveEvidence", "CallActivity_MalwarePlaybook", "Task_RequestOutsideSupport");
+  }
+
+  @Test
+  void shouldDecideRecoveryWithoutBackupWhenNoneIsUsable() {
+    IncidentDriver incident = reportAndContain("malware", "employeeWorkAffected", true);
+    reportWithoutDisclosure(incident);
+    investigate(incident, true, "employeeWorkAffected", true);
+
+    incident.complete("Task_StopInfectedDevices", "infectedDevices", "経理PC", "devicesDisconnected", true)
+        .complete("Task_CheckBackups", "backupStatus", "バックアップも暗号化された", "backupUsable", false);
+    assertThat(incident.candidateGroups("Task_DecideRecoveryWithoutBackup")).containsExactly("incident-lead");
+    incident.complete("Task_DecideRecoveryWithoutBackup", "recoveryPlan", "再構築する");
+    recover(incident);
+    close(incident);
+  }
+
+  static Stream<Arguments> leakCauses() {
+    return Stream.of(
+        Arguments.of("unauthorized-access", "Task_BlockUnauthorizedAccess", "tech", true),
+        Arguments.of("insider", "Task_SuspendInsiderAccess", "incident-lead", true),
+        Arguments.of("misdelivery", "Task_RequestDeletionByRecipient", "comms", false),
+        Arguments.of("mispublication", "Task_WithdrawPublication", "tech", false),
+        Arguments.of("loss", "Task_SearchForLostItem", "comms", false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("leakCauses")
+  void shouldHandleEachLeakCauseAndCallThePoliceForCrimes(String cause, String causeTask, String group, boolean police) {
+    IncidentDriver incident = reportAndContain(cause, "personalDataLeaked", true);
+    reportWithoutDisclosure(incident);
+    investigate(incident, true, "personalDataLeaked", true);
+
+    assertThat(incident.candidateGroups(causeTask)).containsExactly(group);
+    incident.complete(causeTask);
+    if (police) {
+      assertThat(incident.candidateGroups("Task_ReportToPolice")).containsExactly("comms");
+      incident.complete("Task_ReportToPolice", "policeStation", "県警サイバー犯罪相談窓口");
+    }
+    recover(incident);
+    close(incident);
+
+    List<String> passed = engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .activityId("Task_ReportToPolice").list().stream()
+        .filter(activity -> incident.businessKey().equals(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(activity.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .map(activity -> activity.getActivityId()).toList();
+    assertThat(passed).hasSize(police ? 1 : 0);
+  }
+
+  @Test
+  void shouldCallThePoliceForAMisdeliveryWhenACrimeIsSuspected() {
+    IncidentDriver incident = reportAndContain("misdelivery", "personalDataLeaked", true);
+    reportWithoutDisclosure(incident);
+    incident.complete("Task_CollectEvidence", "evidenceItems", "送信ログ", "evidenceCollectedBeforeChange", true)
+        .complete("Task_InvestigateIncident", "suspectedCause", "宛先の偽装", "inHouseCapable", true,
+            "crimeSuspected", true, "personalDataLeaked", true)
+        .complete("Task_ReportProgressToExecutive", "progressReport", "報告")
+        .complete("Task_RequestDeletionByRecipient", "misdeliveryRecipients", "取引先B");
+
+    assertThat(incident.openTaskKeys()).contains("Task_ReportToPolice");
+  }
+
+  @ParameterizedTest(name = "cause identified: {0}, business affected: {1}")
+  @CsvSource({"false, true", "true, false"})
+  void shouldTreatAnUnexplainedOutageAsASecurityProblemAndActivateTheBcp(boolean causeIdentified, boolean businessAffected) {
+    IncidentDriver incident = reportAndContain("system-outage", "employeeWorkAffected", true, "businessAffected", businessAffected);
+    reportWithoutDisclosure(incident);
+    investigate(incident, true, "employeeWorkAffected", true, "businessAffected", businessAffected);
+
+    incident.complete("Task_IdentifyOutageCause", "outageCauseIdentified", causeIdentified, "outageCause", "不明");
+    if (!causeIdentified) {
+      incident.complete("Task_InvestigateAsSecurityIssue", "securityInvestigation", "不正な通信なし");
+    }
+    if (businessAffected) {
+      assertThat(incident.candidateGroups("Task_ActivateBusinessContinuityPlan")).containsExactly("executive");
+      incident.complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "紙の伝票で受注");
+    }
+    recover(incident);
+    close(incident);
+  }
+
+  @Test
+  void shouldCloseAnIncidentOfOtherTypeWithoutAPlaybook() {
+    IncidentDriver incident = reportAndContain("other", "businessAffected", true);
+    reportWithoutDisclosure(incident);
+    investigate(incident, true, "businessAffected", true);
+    recover(incident);
+    close(incident);
+
+    assertThat(incident.instance()).hasNotPassed("CallActivity_MalwarePlaybook", "CallActivity_DataLeakPlaybook",
+        "CallActivity_SystemOutagePlaybook");
+  }
+
+  @Test
+  void shouldGiveTheExecutiveATaskWhenInitialResponseIsOverdueWithoutStoppingIt() {
+    IncidentDriver incident = report("ransomware");
+    incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true)
+        .complete("Task_ReportToExecutive", "executiveReport", "報告")
+        .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .timers().singleResult();
+    assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 3_600_000L), 60_000L);
+
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_HandleOverdueInitialResponse");
+    assertThat(incident.candidateGroups("Task_HandleOverdueInitialResponse")).containsExactly("executive");
+    incident.complete("Task_HandleOverdueInitialResponse", "overdueInstruction", "保守ベンダーを呼ぶ")
+        .complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true, "businessAffected", true);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+  }
+
+  @Test
+  void shouldNotEscalateWhenInitialResponseFinishesInTime() {
+    IncidentDriver incident = reportAndContain("other", "businessAffected", true);
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .timers().count()).isZero();
+    assertThat(incident.openTaskKeys()).doesNotContain("Task_HandleOverdueInitialResponse");
+  }
+
+  private static Object[] concat(Object[] first, Object[] second) {
+    Object[] all = new Object[first.length + second.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+}
