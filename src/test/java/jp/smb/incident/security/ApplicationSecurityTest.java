@@ -191,13 +191,47 @@ class ApplicationSecurityTest {
     assertThat(http.get("/engine-rest/user").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void shouldLetStaffReportAnIncidentThroughRestAndEachRoleWorkItsStep() {
+    HttpResponse<String> start = http.postJson("/engine-rest/process-definition/key/ipa-incident-response/start",
+        "demo-staff", DEMO_PASSWORD, """
+            {"variables": {
+              "incidentTitle": {"value": "ファイルが暗号化された", "type": "String"},
+              "incidentType": {"value": "ransomware", "type": "String"},
+              "detectedAt": {"value": "2026-11-24T09:30+09:00", "type": "String"},
+              "eventDescription": {"value": "身代金を要求する画面が出た", "type": "String"},
+              "reportSource": {"value": "internal", "type": "String"}}}""");
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
+    assertThat(start.body()).containsPattern("\"businessKey\":\"INC-\\d{4}-\\d{4}\"");
+    String instanceId = idOf(start.body());
+
+    String triage = taskId(instanceId, "Task_TriageReport");
+    assertThat(http.get("/engine-rest/task/" + triage + "/deployed-form", "demo-lead", DEMO_PASSWORD).body())
+        .contains("インシデントに該当するか判断する");
+    HttpResponse<String> completeTriage = http.postJson("/engine-rest/task/" + triage + "/complete",
+        "demo-lead", DEMO_PASSWORD, """
+            {"variables": {"isIncident": {"value": true, "type": "Boolean"},
+                           "businessAffected": {"value": true, "type": "Boolean"}}}""");
+    assertThat(completeTriage.statusCode()).as(completeTriage.body()).isEqualTo(204);
+
+    HttpResponse<String> executiveTasks = http.get("/engine-rest/task?processInstanceId=" + instanceId,
+        "demo-executive", DEMO_PASSWORD);
+    assertThat(executiveTasks.body()).contains("Task_ReportToExecutive");
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo-tech", DEMO_PASSWORD).body())
+        .isEqualTo("[]");
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "severityLevel")).isEqualTo(2);
+  }
+
+  private static String idOf(String body) {
+    int idStart = body.indexOf("\"id\":\"") + 6;
+    return body.substring(idStart, body.indexOf('"', idStart));
+  }
+
   private String startAccessCheckAsStaff() {
     HttpResponse<String> start = http.postJson("/engine-rest/process-definition/key/access-check/start",
         "demo-staff", DEMO_PASSWORD, "{}");
     assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
-    String body = start.body();
-    int idStart = body.indexOf("\"id\":\"") + 6;
-    return body.substring(idStart, body.indexOf('"', idStart));
+    return idOf(start.body());
   }
 
   private String taskId(String instanceId, String taskKey) {
