@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class IncidentIntakeListener implements ExecutionListener {
 
   static final String DETECTED_AT = "detectedAt";
+  static final String INCIDENT_NUMBER = "incidentNumber";
 
   private final IncidentNumbering numbering;
   private final Clock clock;
@@ -28,8 +29,11 @@ public class IncidentIntakeListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
-      execution.setProcessBusinessKey(numbering.next());
+      businessKey = numbering.next();
+      execution.setProcessBusinessKey(businessKey);
     }
+    // Also a variable: Tasklist lists variables, not business keys, next to each task.
+    execution.setVariable(INCIDENT_NUMBER, businessKey);
     if (execution.getVariable(DETECTED_AT) == null) {
       execution.setVariable(DETECTED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
     }

@@ -47,6 +47,12 @@ public class OrganisationSetup {
   static final String FILTER_GROUP_TASKS = "担当グループのタスク";
   static final String FILTER_ALL_TASKS = "すべての対応タスク（監督）";
 
+  /** Shown with each task in Tasklist's list, so a responder sees which incident a task belongs to. */
+  private static final List<Map<String, String>> LIST_VARIABLES = List.of(
+      Map.of("name", "incidentNumber", "label", "インシデント番号"),
+      Map.of("name", "incidentTitle", "label", "件名"),
+      Map.of("name", "severityLevel", "label", "事故レベル"));
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
@@ -164,10 +170,10 @@ public class OrganisationSetup {
     if (managementService.getProperties().containsKey(FILTERS_SEEDED_PROPERTY)) {
       return;
     }
-    createFilter(FILTER_MY_TASKS, "自分が担当しているタスク", -20,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    createFilter(FILTER_GROUP_TASKS, "自分の役割（グループ）に割り当てられたタスク", -10,
+    createFilter(FILTER_GROUP_TASKS, "自分の役割（グループ）に割り当てられたタスク", -20,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    createFilter(FILTER_MY_TASKS, "自分が担当しているタスク", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     createFilter(FILTER_ALL_TASKS, "すべてのインシデントの未完了タスク（責任者・経営者向け）", 0,
         taskService.createTaskQuery());
     managementService.setProperty(FILTERS_SEEDED_PROPERTY, "true");
@@ -176,7 +182,8 @@ public class OrganisationSetup {
   private void createFilter(String name, String description, int priority, TaskQuery query) {
     Filter filter = filterService.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", LIST_VARIABLES));
     filterService.saveFilter(filter);
     for (ResponseRole role : ResponseRole.values()) {
       boolean visible = filtersVisibleTo(role).contains(name);

@@ -105,6 +105,24 @@ class OrganisationSetupTest {
   }
 
   @Test
+  void shouldSeedTasklistFiltersThatShowTheIncidentOfEachTask() {
+    apply(soleProprietor());
+
+    var filters = engine.getFilterService().createFilterQuery().list();
+    assertThat(filters).extracting(org.camunda.bpm.engine.filter.Filter::getName)
+        .containsExactlyInAnyOrder("担当グループのタスク", "自分のタスク", "すべての対応タスク（監督）");
+    var groupTasks = engine.getFilterService().createFilterQuery().filterName("担当グループのタスク").singleResult();
+    assertThat(groupTasks.getProperties().get("variables").toString()).contains("incidentNumber", "インシデント番号");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(Resources.FILTER).resourceId(groupTasks.getId()).count()).isEqualTo(6);
+    var supervision = engine.getFilterService().createFilterQuery().filterName("すべての対応タスク（監督）").singleResult();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(Resources.FILTER).resourceId(supervision.getId()).list())
+        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
+        .containsExactlyInAnyOrder("incident-lead", "executive");
+  }
+
+  @Test
   void shouldRecreateADeletedRoleGroupWithItsDefaults() {
     apply(soleProprietor());
     identityService.deleteGroup("tech");

@@ -123,6 +123,7 @@ class IpaIncidentResponseProcessTest {
     int firstNumber = Integer.parseInt(first.businessKey().substring(prefix.length()));
     assertThat(second.businessKey()).isEqualTo(String.format("%s%04d", prefix, firstNumber + 1));
     assertThat(first.variable("detectedAt")).isEqualTo("2026-11-24T09:30+09:00");
+    assertThat(first.variable("incidentNumber")).isEqualTo(first.businessKey());
     assertThat(first.candidateGroups("Task_TriageReport")).containsExactly("incident-lead");
   }
 
