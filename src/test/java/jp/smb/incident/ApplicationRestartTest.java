@@ -26,14 +26,19 @@ class ApplicationRestartTest {
 
   private static final Pattern INITIAL_PASSWORD = Pattern.compile("ユーザーID: (\\S+)  パスワード: (\\S+)");
 
+  private static final String COVERAGE_AUTO_CONFIGURATION =
+      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
+
   @TempDir
   Path dataDir;
 
   private ConfigurableApplicationContext start(String... arguments) {
-    String[] all = new String[arguments.length + 2];
+    String[] all = new String[arguments.length + 3];
     all[0] = "--incident.data-dir=" + dataDir;
     all[1] = "--server.port=0";
-    System.arraycopy(arguments, 0, all, 2, arguments.length);
+    // Started by hand, outside the Spring test context whose listener initialises the coverage plugin.
+    all[2] = "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION;
+    System.arraycopy(arguments, 0, all, 3, arguments.length);
     return new SpringApplicationBuilder(IncidentResponseApplication.class).run(all);
   }
 
