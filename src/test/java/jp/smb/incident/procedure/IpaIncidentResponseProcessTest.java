@@ -200,9 +200,10 @@ class IpaIncidentResponseProcessTest {
 
     incident.complete("Task_DecideFirstReport", "publicAnnouncementNeeded", true, "inquiryDeskNeeded", true,
         "firstReportPlan", "ウェブサイトで公表し窓口を開設");
-    assertThat(incident.candidateGroups("Task_PublishAnnouncement")).containsExactly("comms");
-    incident.complete("Task_PublishAnnouncement", "announcementContent", "お知らせ", "announcementChannel", "website")
-        .complete("Task_OpenInquiryDesk", "inquiryDeskContact", "0120-000-000")
+    // The desk opens first: the public notice gives its number.
+    assertThat(incident.candidateGroups("Task_OpenInquiryDesk")).containsExactly("comms");
+    incident.complete("Task_OpenInquiryDesk", "inquiryDeskContact", "0120-000-000")
+        .complete("Task_PublishAnnouncement", "announcementContent", "お知らせ", "announcementChannel", "website")
         .complete("Task_NotifyAuthorities", "authorityNotificationNote", "IPAと警察へ届出")
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "compensationNeeded", true,
             "finalReport", false)
