@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of every incident process: gives the incident its number as business key (unless the caller
- * chose one) and takes the start as the time of awareness when the report did not say.
+ * chose one), takes the start as the time of awareness when the report did not say, and adds what the
+ * organisation's configuration says (a value the caller sent wins).
  */
 @Component("incidentIntake")
 public class IncidentIntakeListener implements ExecutionListener {
@@ -18,10 +19,12 @@ public class IncidentIntakeListener implements ExecutionListener {
   static final String INCIDENT_NUMBER = "incidentNumber";
 
   private final IncidentNumbering numbering;
+  private final IncidentStartVariables startVariables;
   private final Clock clock;
 
-  public IncidentIntakeListener(IncidentNumbering numbering, Clock clock) {
+  public IncidentIntakeListener(IncidentNumbering numbering, IncidentStartVariables startVariables, Clock clock) {
     this.numbering = numbering;
+    this.startVariables = startVariables;
     this.clock = clock;
   }
 
@@ -37,5 +40,10 @@ public class IncidentIntakeListener implements ExecutionListener {
     if (execution.getVariable(DETECTED_AT) == null) {
       execution.setVariable(DETECTED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
     }
+    startVariables.forNewIncident().forEach((name, value) -> {
+      if (!execution.hasVariable(name)) {
+        execution.setVariable(name, value);
+      }
+    });
   }
 }

@@ -2,6 +2,7 @@ package jp.smb.incident.organisation;
 
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.intake.Procedure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param members         company profile: role group id → user ids; missing users are created
  * @param initialPassword password for users created from {@code members}; empty means a generated one
  *                        shown once (only the demo profile sets it)
+ * @param defaultProcedure the procedure an incident follows when the reporter does not choose; empty means
+ *                        the one that fits the profile
  */
 @ConfigurationProperties("incident.organisation")
 public record OrganisationProperties(
     @DefaultValue("sole-proprietor") Profile profile,
     String owner,
     Map<String, List<String>> members,
-    String initialPassword) {
+    String initialPassword,
+    Procedure defaultProcedure) {
 
   public enum Profile {
     SOLE_PROPRIETOR,
@@ -29,5 +33,15 @@ public record OrganisationProperties(
 
   public OrganisationProperties {
     members = members == null ? Map.of() : Map.copyOf(members);
+    if (defaultProcedure == null) {
+      // One person runs the six steps (seed 001); a company with roles follows IPA's stages (seed 000).
+      defaultProcedure = profile == Profile.SOLE_PROPRIETOR
+          ? Procedure.SIX_STEP_INCIDENT_RESPONSE
+          : Procedure.IPA_INCIDENT_RESPONSE;
+    }
+  }
+
+  public boolean soleProprietor() {
+    return profile == Profile.SOLE_PROPRIETOR;
   }
 }

@@ -60,11 +60,11 @@ class OrganisationSetupTest {
   }
 
   private static OrganisationProperties soleProprietor() {
-    return new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, null, null, null);
+    return new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, null, null, null, null);
   }
 
   private static OrganisationProperties company(Map<String, List<String>> members, String initialPassword) {
-    return new OrganisationProperties(OrganisationProperties.Profile.COMPANY, null, members, initialPassword);
+    return new OrganisationProperties(OrganisationProperties.Profile.COMPANY, null, members, initialPassword, null);
   }
 
   @Test
@@ -149,7 +149,7 @@ class OrganisationSetupTest {
   @Test
   void shouldCreateTheSoleProprietorWhenAnotherOwnerIsConfigured() {
     List<NewAccount> created = apply(
-        new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, "takeuchi", null, null));
+        new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, "takeuchi", null, null, null));
 
     assertThat(created).extracting(NewAccount::userId, NewAccount::password)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("takeuchi", "Generated-Pass-1"));

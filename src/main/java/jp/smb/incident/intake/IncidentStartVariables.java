@@ -1,0 +1,41 @@
+package jp.smb.incident.intake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.smb.incident.organisation.OrganisationContacts;
+import jp.smb.incident.organisation.OrganisationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every new incident carries from the organisation's configuration: whether one person holds every role,
+ * and the prepared contact list, copied so that the record shows whom the responders were pointed to.
+ */
+@Component
+public class IncidentStartVariables {
+
+  static final String SOLE_PROPRIETOR = "soleProprietor";
+  static final String NOT_REGISTERED = "未登録（設定 incident.contacts に登録してください）";
+
+  private final OrganisationProperties organisation;
+  private final OrganisationContacts contacts;
+
+  public IncidentStartVariables(OrganisationProperties organisation, OrganisationContacts contacts) {
+    this.organisation = organisation;
+    this.contacts = contacts;
+  }
+
+  public Map<String, Object> forNewIncident() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(SOLE_PROPRIETOR, organisation.soleProprietor());
+    variables.put("contactLawyer", orNotRegistered(contacts.lawyer()));
+    variables.put("contactInsurer", orNotRegistered(contacts.insurer()));
+    variables.put("contactPolice", orNotRegistered(contacts.police()));
+    variables.put("contactPartners", orNotRegistered(contacts.partners()));
+    variables.put("contactProviders", orNotRegistered(contacts.providers()));
+    return variables;
+  }
+
+  private static String orNotRegistered(String contact) {
+    return contact == null || contact.isBlank() ? NOT_REGISTERED : contact.strip();
+  }
+}

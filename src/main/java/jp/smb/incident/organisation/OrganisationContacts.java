@@ -1,0 +1,17 @@
+package jp.smb.incident.organisation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The contact list prepared in advance (seed 001 §1-3): each entry is free text such as
+ * {@code "山田法律事務所 山田一郎 03-1234-5678"}, shown read-only in the forms of the steps that need it.
+ *
+ * @param lawyer    顧問弁護士: legal judgement, liability, review of a public statement
+ * @param insurer   サイバー保険会社: accident report, arranging forensics
+ * @param police    警察（サイバー犯罪相談窓口）: unauthorised access, suspected crime
+ * @param partners  取引先/主要顧客: those with a contractual duty to be told
+ * @param providers 利用サービス/プロバイダ: when the incident is at a cloud or hosting service
+ */
+@ConfigurationProperties("incident.contacts")
+public record OrganisationContacts(String lawyer, String insurer, String police, String partners, String providers) {
+}

@@ -1,0 +1,266 @@
+package jp.smb.incident.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path of the six-step plan (seed 001), with the real diagrams, decisions, forms and delegates deployed.
+ * The test profile is a sole proprietor, as the plan's own example is; the company case sets the flag the
+ * profile would.
+ */
+@SpringBootTest
+@ActiveProfiles("processtest")
+@Import(SixStepIncidentResponseProcessTest.Coverage.class)
+class SixStepIncidentResponseProcessTest {
+
+  static final String PROCESS = "six-step-incident-response";
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.9).build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeEach
+  void registerEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  private IncidentDriver report(String incidentType, Object... extra) {
+    Map<String, Object> report = new HashMap<>(Map.of(
+        "incidentTitle", "顧客から情報漏えいの指摘",
+        "incidentType", incidentType,
+        "detectedAt", "2026-11-24T09:30+09:00",
+        "eventDescription", "顧客から、当社宛のメールアドレスに不審なメールが届いたと連絡があった",
+        "reportSource", "external",
+        "externalReporterContact", "customer@example.jp"));
+    for (int i = 0; i < extra.length; i += 2) {
+      report.put((String) extra[i], extra[i + 1]);
+    }
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS, report);
+    return new IncidentDriver(engine, instance);
+  }
+
+  /** Step 1: record what is known at once, then isolate. */
+  private IncidentDriver detectAndIsolate(String incidentType, Object... extra) {
+    IncidentDriver incident = report(incidentType, extra);
+    assertThat(incident.candidateGroups("Task_RecordSituation")).containsExactly("incident-lead", "tech");
+    incident.complete("Task_RecordSituation", "occurredAt", "2026-11-23T22:00+09:00",
+        "affectedSystems", "受付用PC 1台", "affectedInformation", "顧客名簿", "isIncident", true);
+    assertThat(incident.candidateGroups("Task_IsolateAffectedSystems")).containsExactly("tech");
+    incident.complete("Task_IsolateAffectedSystems", "networkDisconnected", true, "passwordsReset", true,
+        "powerKeptOn", true, "isolationNote", "LANケーブルを抜き、メールのパスワードを変更した");
+    return incident;
+  }
+
+  /** Step 2 with the facts that decide severity and reporting. */
+  private void investigate(IncidentDriver incident, boolean forensicsNeeded, Object... facts) {
+    assertThat(incident.candidateGroups("Task_CollectEvidence")).containsExactly("tech");
+    incident.complete("Task_CollectEvidence", "evidenceItems", "PCのメモリとディスクの複製", "evidenceCollectedBeforeChange",
+        true, "forensicsNeeded", forensicsNeeded);
+    if (forensicsNeeded) {
+      assertThat(incident.candidateGroups("Task_ArrangeForensics")).containsExactly("incident-lead");
+      incident.complete("Task_ArrangeForensics", "forensicsVendor", "保険会社紹介の調査会社", "forensicsScope", "受付用PC");
+    }
+    incident.complete("Task_AnalyzeLogs", "collectedLogs", "UTMとPCのログ 11/20-11/24", "suspectedCause", "添付ファイルの実行");
+    Object[] impact = new Object[facts.length + 4];
+    impact[0] = "affectedCustomerData";
+    impact[1] = "氏名とメールアドレス";
+    impact[2] = "affectedPersons";
+    impact[3] = 120L;
+    System.arraycopy(facts, 0, impact, 4, facts.length);
+    incident.complete("Task_DetermineImpact", impact);
+  }
+
+  private void recoverAfterPlaybook(IncidentDriver incident) {
+    incident.complete("Task_EliminateRootCause", "rootCauseEliminationNote", "マルウェアを駆除し、PCを初期化した")
+        .complete("Task_StrengthenSecurity", "patchesApplied", true, "hardeningNote", "OSを更新し、マクロを無効にした");
+  }
+
+  private void reportNothing(IncidentDriver incident) {
+    incident.complete("Task_DecideExternalReporting", "reportingPlan", "報告の対象なし");
+  }
+
+  private void preventAndClose(IncidentDriver incident) {
+    incident.complete("Task_AnalyzeRootCause", "rootCause", "ソフトの更新遅れ")
+        .complete("Task_ImplementPreventiveMeasures", "preventionMeasures", "自動更新を有効にした")
+        .complete("Task_ReviseSecurityPolicy", "policyRevision", "更新の手順を追記した");
+    assertThat(incident.candidateGroups("Task_ArchiveRecords")).containsExactly("incident-lead");
+    incident.complete("Task_ArchiveRecords", "recordsArchived", "ログ、調査報告書、連絡文書", "recordsLocation", "金庫の外付けディスク")
+        .complete("Task_ReviewResponse", "responseEffectiveness", "隔離が早かった", "responseImprovements", "連絡先を更新する");
+    assertThat(incident.instance()).hasPassed("EndEvent_RecordClosed", "EndEvent_IncidentClosed").isEnded();
+  }
+
+  @Test
+  void shouldCloseAFalseAlarmWithTheReason() {
+    IncidentDriver incident = report("other");
+
+    incident.complete("Task_RecordSituation", "affectedSystems", "なし", "isIncident", false,
+        "notIncidentReason", "迷惑メールで、添付は開いていない");
+
+    assertThat(incident.instance()).hasPassed("EndEvent_NotAnIncident", "EndEvent_ClosedAsNotAnIncident").isEnded();
+    assertThat(incident.instance()).hasNotPassed("Task_IsolateAffectedSystems");
+    assertThat(incident.variable("notIncidentReason")).isEqualTo("迷惑メールで、添付は開いていない");
+  }
+
+  @Test
+  void shouldRunARansomwareIncidentThroughAllSixStepsForASoleProprietor() {
+    IncidentDriver incident = detectAndIsolate("ransomware");
+    investigate(incident, true, "personalDataLeaked", true, "businessAffected", true);
+    assertThat(incident.variable("severityLevel")).isEqualTo(3);
+
+    // A sole proprietor is not asked to report the findings to himself: recovery starts at once.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_StopInfectedDevices");
+    incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
+        .complete("Task_CheckBackups", "backupUsable", true, "backupStatus", "11/22 の外付けディスク")
+        .complete("Task_RestoreFromBackup", "restoreNote", "顧客名簿を復元");
+    recoverAfterPlaybook(incident);
+
+    // Data restored by the playbook: no second recovery; external reporting only now, after steps 2 and 3.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting");
+    assertThat(incident.candidateGroups("Task_DecideExternalReporting")).containsExactly("incident-lead");
+    incident.complete("Task_DecideExternalReporting", "partnersToBeInformed", true, "ppcReportRequired", true,
+        "policeConsultationNeeded", true, "insuranceClaimNeeded", true, "publicStatementNeeded", true);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ClaimInsurance", "Task_ConsultPolice",
+        "Task_ReportToCustomersAndPartners", "Task_ReportToPpc");
+    assertThat(incident.candidateGroups("Task_ReportToPpc")).containsExactly("incident-lead");
+    assertThat(incident.candidateGroups("Task_ReportToCustomersAndPartners")).containsExactly("comms");
+    assertThat(incident.candidateGroups("Task_ConsultPolice")).containsExactly("comms");
+    assertThat(incident.candidateGroups("Task_ClaimInsurance")).containsExactly("comms");
+    incident.complete("Task_ReportToCustomersAndPartners", "partnersInformed", "主要顧客3社")
+        .complete("Task_ReportToPpc", "ppcReportKind", "preliminary", "ppcReportedAt", "2026-11-26T10:00+09:00")
+        .complete("Task_ConsultPolice", "policeStation", "県警サイバー犯罪相談窓口")
+        .complete("Task_ClaimInsurance", "insurerReportedAt", "2026-11-25T11:00+09:00");
+
+    // The statement is published only after the lawyer has cleared it; a correction goes back to the draft.
+    incident.complete("Task_DraftPublicStatement", "statementDraft", "第一案")
+        .complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "lawyerComments", "推測の記述を削除")
+        .complete("Task_DraftPublicStatement", "statementDraft", "第二案")
+        .complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true);
+    assertThat(incident.candidateGroups("Task_PublishAnnouncement")).containsExactly("incident-lead");
+    incident.complete("Task_PublishAnnouncement", "announcementChannel", "website", "announcementContent", "第二案");
+
+    preventAndClose(incident);
+    assertThat(incident.instance()).hasNotPassed("Task_ReviewFindings", "Task_RecoverData");
+    assertThat(incident.variable("statementDraft")).isEqualTo("第二案");
+  }
+
+  @Test
+  void shouldLetTheIncidentLeadReviewTheFindingsInACompany() {
+    IncidentDriver incident = detectAndIsolate("other", "soleProprietor", false);
+    investigate(incident, false, "employeeWorkAffected", true);
+
+    assertThat(incident.variable("severityLevel")).isEqualTo(1);
+    assertThat(incident.candidateGroups("Task_ReviewFindings")).containsExactly("incident-lead");
+    incident.complete("Task_ReviewFindings", "findingsReviewNote", "復旧を優先する");
+
+    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    assertThat(incident.instance()).hasNotPassed("Task_ArrangeForensics");
+  }
+
+  @Test
+  void shouldRecoverFromBackupWhenNoPlaybookRestoredTheData() {
+    IncidentDriver incident = detectAndIsolate("other");
+    investigate(incident, false, "businessAffected", true);
+
+    recoverAfterPlaybook(incident);
+    assertThat(incident.candidateGroups("Task_RecoverData")).containsExactly("tech");
+    incident.complete("Task_RecoverData", "backupUsed", "11/22 のバックアップ", "recoveryNote", "共有フォルダを復旧");
+    reportNothing(incident);
+
+    // No report is needed: no reporting task is created, and the plan goes straight on to step 5.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_AnalyzeRootCause");
+    preventAndClose(incident);
+    assertThat(incident.instance()).hasNotPassed("Task_ReportToPpc", "Task_ConsultPolice", "Task_ClaimInsurance",
+        "Task_ReportToCustomersAndPartners", "Task_DraftPublicStatement");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+      "ransomware,          malware-playbook,       Task_StopInfectedDevices",
+      "malware,             malware-playbook,       Task_StopInfectedDevices",
+      "unauthorized-access, data-leak-playbook,     Task_BlockUnauthorizedAccess",
+      "insider,             data-leak-playbook,     Task_SuspendInsiderAccess",
+      "misdelivery,         data-leak-playbook,     Task_RequestDeletionByRecipient",
+      "mispublication,      data-leak-playbook,     Task_WithdrawPublication",
+      "loss,                data-leak-playbook,     Task_SearchForLostItem",
+      "system-outage,       system-outage-playbook, Task_IdentifyOutageCause"})
+  void shouldRecoverEachIncidentTypeThroughTheSharedPlaybook(String incidentType, String playbook, String firstTask) {
+    IncidentDriver incident = detectAndIsolate(incidentType);
+    investigate(incident, false, "crimeSuspected", true, "businessAffected", true);
+
+    assertThat(incident.openTaskKeys()).containsExactly(firstTask);
+    HistoricProcessInstance called = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(incident.instance().getId()).processDefinitionKey(playbook).singleResult();
+    assertThat(called.getBusinessKey()).isEqualTo(incident.businessKey());
+
+    switch (playbook) {
+      case "malware-playbook" -> incident.complete(firstTask, "stoppedDevices", "PC")
+          .complete("Task_CheckBackups", "backupUsable", false)
+          .complete("Task_DecideRecoveryWithoutBackup", "recoveryDecision", "再構築する");
+      case "data-leak-playbook" -> incident.complete(firstTask)
+          .complete("Task_ReportToPolice", "policeStation", "県警", "policeReportedAt", "2026-11-25T10:00+09:00");
+      default -> incident.complete(firstTask, "outageCauseIdentified", false)
+          .complete("Task_InvestigateAsSecurityIssue", "securityInvestigationNote", "不正アクセスの痕跡なし")
+          .complete("Task_ActivateBusinessContinuityPlan", "continuityMeasures", "手書き伝票で受注");
+    }
+
+    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    recoverAfterPlaybook(incident);
+    // Only a backup restored by the malware playbook spares the data recovery step.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_RecoverData");
+  }
+
+  @Test
+  void shouldCarryTheOrganisationsProfileAndContactsIntoEveryIncident() {
+    IncidentDriver incident = report("other");
+
+    assertThat(incident.variable("soleProprietor")).isEqualTo(true);
+    assertThat(incident.variable("contactLawyer")).isEqualTo("試験法律事務所 03-0000-0000");
+    assertThat((String) incident.variable("contactPolice")).startsWith("未登録");
+    assertThat(incident.businessKey()).startsWith("INC-");
+  }
+
+  @Test
+  void shouldOfferEveryStepToTheOnePersonWhoHoldsEveryRole() {
+    IncidentDriver incident = detectAndIsolate("ransomware");
+    investigate(incident, true, "personalDataLeaked", true);
+    incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
+        .complete("Task_CheckBackups", "backupUsable", true)
+        .complete("Task_RestoreFromBackup", "restoreNote", "復元");
+    recoverAfterPlaybook(incident);
+    incident.complete("Task_DecideExternalReporting", "partnersToBeInformed", true, "ppcReportRequired", true,
+        "policeConsultationNeeded", true, "insuranceClaimNeeded", true);
+
+    // In the sole-proprietor profile the administrator is the owner and a member of every role group.
+    List<Task> offeredToOwner = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(incident.businessKey()).taskCandidateUser("admin").list();
+    assertThat(offeredToOwner).extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(
+        "Task_ClaimInsurance", "Task_ConsultPolice", "Task_ReportToCustomersAndPartners", "Task_ReportToPpc");
+  }
+}
