@@ -1,0 +1,58 @@
+package jp.smb.incident.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import jp.smb.incident.organisation.OrganisationContacts;
+import jp.smb.incident.organisation.OrganisationProperties;
+import jp.smb.incident.organisation.OrganisationProperties.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the organisation's configuration puts into every new incident, without the engine. */
+class IncidentStartVariablesTest {
+
+  private static final OrganisationContacts NO_CONTACTS = new OrganisationContacts(null, null, null, null, null);
+
+  private static OrganisationProperties organisation(Profile profile, Procedure defaultProcedure) {
+    return new OrganisationProperties(profile, null, Map.of("tech", List.of("sato")), null, defaultProcedure);
+  }
+
+  @ParameterizedTest(name = "{0} → sole proprietor {1}")
+  @CsvSource({"SOLE_PROPRIETOR, true", "COMPANY, false"})
+  void shouldTellTheProcessWhetherOnePersonHoldsEveryRole(Profile profile, boolean soleProprietor) {
+    Map<String, Object> variables =
+        new IncidentStartVariables(organisation(profile, null), NO_CONTACTS).forNewIncident();
+
+    assertThat(variables).containsEntry("soleProprietor", soleProprietor);
+  }
+
+  @ParameterizedTest(name = "{0}, configured {1} → {2}")
+  @CsvSource({
+      "SOLE_PROPRIETOR, ,                           six-step-incident-response",
+      "COMPANY,         ,                           ipa-incident-response",
+      "SOLE_PROPRIETOR, IPA_INCIDENT_RESPONSE,      ipa-incident-response",
+      "COMPANY,         SIX_STEP_INCIDENT_RESPONSE, six-step-incident-response"})
+  void shouldChooseTheDefaultProcedureFromTheProfileUnlessConfigured(Profile profile, Procedure configured,
+      String processKey) {
+    assertThat(organisation(profile, configured).defaultProcedure().processKey()).isEqualTo(processKey);
+  }
+
+  @Test
+  void shouldCopyTheContactListAndMarkWhatIsNotRegistered() {
+    OrganisationContacts contacts = new OrganisationContacts(" 山田法律事務所 03-0000-0001 ", "損保 0120-000-002", "",
+        null, "クラウド support@example.jp");
+
+    Map<String, Object> variables =
+        new IncidentStartVariables(organisation(Profile.COMPANY, null), contacts).forNewIncident();
+
+    assertThat(variables)
+        .containsEntry("contactLawyer", "山田法律事務所 03-0000-0001")
+        .containsEntry("contactInsurer", "損保 0120-000-002")
+        .containsEntry("contactPolice", IncidentStartVariables.NOT_REGISTERED)
+        .containsEntry("contactPartners", IncidentStartVariables.NOT_REGISTERED)
+        .containsEntry("contactProviders", "クラウド support@example.jp");
+  }
+}
