@@ -1,0 +1,72 @@
+package jp.smb.incident.reporting;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Turns the rows of the reporting decision into one obligation per recipient and the reports to send. */
+public class ReportingRules {
+
+  /**
+   * Several rules may name one recipient (APPI and My Number both go to the PPC): it is mandatory if any rule
+   * says so, the earliest deadlines apply and every basis is kept.
+   */
+  public List<ReportingObligation> merge(List<Map<String, Object>> rows) {
+    Map<Recipient, ReportingObligation> byRecipient = new EnumMap<>(Recipient.class);
+    for (Map<String, Object> row : rows) {
+      ReportingObligation next = new ReportingObligation(
+          Recipient.fromId((String) row.get("recipient")),
+          Boolean.TRUE.equals(row.get("mandatory")),
+          duration(row.get("firstDeadline")),
+          duration(row.get("finalDeadline")),
+          (String) row.get("basis"));
+      byRecipient.merge(next.recipient(), next, ReportingRules::combine);
+    }
+    return new ArrayList<>(byRecipient.values());
+  }
+
+  public List<ReportItem> items(List<ReportingObligation> obligations) {
+    return obligations.stream().flatMap(ReportingRules::itemsOf).toList();
+  }
+
+  private static Stream<ReportItem> itemsOf(ReportingObligation o) {
+    Recipient r = o.recipient();
+    if (o.firstDeadline() != null && o.finalDeadline() != null) {
+      return Stream.of(
+          new ReportItem(r.id() + "-preliminary", r.id(), r.displayName() + "に速報する", o.mandatory(),
+              o.firstDeadline(), o.basis()),
+          new ReportItem(r.id() + "-final", r.id(), r.displayName() + "に確報する", o.mandatory(),
+              o.finalDeadline(), o.basis()));
+    }
+    Duration deadline = o.firstDeadline() != null ? o.firstDeadline() : o.finalDeadline();
+    return Stream.of(new ReportItem(r.id(), r.id(), r.taskName(), o.mandatory(), deadline, o.basis()));
+  }
+
+  private static ReportingObligation combine(ReportingObligation a, ReportingObligation b) {
+    String basis = Objects.equals(a.basis(), b.basis()) ? a.basis() : a.basis() + "／" + b.basis();
+    return new ReportingObligation(a.recipient(), a.mandatory() || b.mandatory(),
+        earliest(a.firstDeadline(), b.firstDeadline()), earliest(a.finalDeadline(), b.finalDeadline()), basis);
+  }
+
+  private static Duration earliest(Duration a, Duration b) {
+    return Stream.of(a, b).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  /** Accepts {@code P3D} as well as {@code PT72H}: the decision table speaks in days. */
+  static Duration duration(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString().trim();
+    if (!text.contains("T") && text.endsWith("D")) {
+      return Duration.ofDays(Period.parse(text).getDays());
+    }
+    return Duration.parse(text);
+  }
+}
