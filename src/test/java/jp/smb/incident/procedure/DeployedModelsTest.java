@@ -147,6 +147,18 @@ class DeployedModelsTest {
   }
 
   @Test
+  void shouldGiveEveryFieldOfAFormItsOwnIdAndKey() {
+    formsById.forEach((id, form) -> {
+      List<String> ids = form.get("components").findValuesAsText("id");
+      List<String> keys = form.get("components").findValuesAsText("key");
+      assertThat(ids).as("component ids of form %s", id).doesNotHaveDuplicates();
+      assertThat(keys).as("field keys of form %s", id).doesNotHaveDuplicates();
+    });
+  }
+
+  private static final Set<String> FEEL_KEYWORDS = Set.of("if", "then", "else", "null", "true", "false", "and", "or");
+
+  @Test
   void shouldAskForEveryDecisionInputUnderItsOwnName() {
     Set<String> formKeys = formsById.values().stream()
         .flatMap(form -> form.get("components").findValuesAsText("key").stream())
@@ -154,8 +166,13 @@ class DeployedModelsTest {
     for (DecisionDefinition decision : repository.createDecisionDefinitionQuery().latestVersion().list()) {
       DmnModelInstance model = repository.getDmnModelInstance(decision.getId());
       for (InputExpression input : model.getModelElementsByType(InputExpression.class)) {
-        String variable = input.getText().getTextContent().split("\\s")[0];
-        assertThat(formKeys).as("a form field for %s of %s", variable, decision.getKey()).contains(variable);
+        // Every variable the input expression reads, leaving out FEEL keywords and string literals.
+        String expression = input.getText().getTextContent().replaceAll("\"[^\"]*\"", "");
+        for (String variable : expression.split("[^A-Za-z]+")) {
+          if (!variable.isEmpty() && !FEEL_KEYWORDS.contains(variable)) {
+            assertThat(formKeys).as("a form field for %s of %s", variable, decision.getKey()).contains(variable);
+          }
+        }
       }
     }
   }

@@ -3,9 +3,11 @@ package jp.smb.incident.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -13,7 +15,8 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * Works one incident through the engine API the way Tasklist does: finds the task by key anywhere in the
  * incident (called playbooks share its business key), checks whom it is offered to, completes it with form
- * values.
+ * values. Asynchronous steps (the report drafts) run right after, as the job executor would; timers only when a
+ * test moves the clock and fires them.
  */
 class IncidentDriver {
 
@@ -59,6 +62,53 @@ class IncidentDriver {
       variables.put((String) keyValues[i], keyValues[i + 1]);
     }
     engine.getTaskService().complete(task(taskKey).getId(), variables);
+    runAsynchronousSteps();
+    return this;
+  }
+
+  void runAsynchronousSteps() {
+    List<Job> jobs;
+    do {
+      jobs = engine.getManagementService().createJobQuery().messages().withRetriesLeft().list().stream()
+          .filter(job -> processInstanceIds().contains(job.getProcessInstanceId())).toList();
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    } while (!jobs.isEmpty());
+  }
+
+  /** Fires the timers of this incident that are due at the engine's current (test) time. */
+  void fireDueTimers() {
+    engine.getManagementService().createJobQuery().timers().executable().list().stream()
+        .filter(job -> processInstanceIds().contains(job.getProcessInstanceId()))
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    runAsynchronousSteps();
+  }
+
+  private List<String> processInstanceIds() {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).list().stream().map(ProcessInstance::getId).toList();
+  }
+
+  /** The open report tasks (one per report item of the reporting decision), by item id. */
+  Map<String, Task> reportTasks() {
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKeyIn("Task_SendReport", "Task_SendReportByDeadline").orderByTaskName().asc().list()
+        .forEach(task -> tasks.put((String) engine.getTaskService().getVariable(task.getId(), "reportItem"), task));
+    return tasks;
+  }
+
+  /** Sends one report as a person would after checking the draft. */
+  IncidentDriver sendReport(String item) {
+    Task task = reportTasks().get(item);
+    assertThat(task).as("report task %s of %s; open are %s", item, businessKey(), reportTasks().keySet()).isNotNull();
+    engine.getTaskService().complete(task.getId(), Map.of("reportChannel", "email",
+        "reportSentAt", "2026-11-25T10:00+09:00", "reportReference", "送付済み " + item));
+    runAsynchronousSteps();
+    return this;
+  }
+
+  IncidentDriver sendAllReports() {
+    reportTasks().keySet().forEach(this::sendReport);
     return this;
   }
 

@@ -3,6 +3,8 @@ package jp.smb.incident.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,7 @@ class SixStepIncidentResponseProcessTest {
   }
 
   private void reportNothing(IncidentDriver incident) {
-    incident.complete("Task_DecideExternalReporting", "reportingPlan", "報告の対象なし");
+    incident.complete("Task_DecideExternalReporting", "reportingApproach", "報告の対象なし");
   }
 
   private void preventAndClose(IncidentDriver incident) {
@@ -144,30 +146,29 @@ class SixStepIncidentResponseProcessTest {
     // Data restored by the playbook: no second recovery; external reporting only now, after steps 2 and 3.
     assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting");
     assertThat(incident.candidateGroups("Task_DecideExternalReporting")).containsExactly("incident-lead");
-    incident.complete("Task_DecideExternalReporting", "partnersToBeInformed", true, "ppcReportRequired", true,
-        "policeConsultationNeeded", true, "insuranceClaimNeeded", true, "publicStatementNeeded", true);
-    assertThat(incident.openTaskKeys()).containsExactly("Task_ClaimInsurance", "Task_ConsultPolice",
-        "Task_ReportToCustomersAndPartners", "Task_ReportToPpc");
-    assertThat(incident.candidateGroups("Task_ReportToPpc")).containsExactly("incident-lead");
-    assertThat(incident.candidateGroups("Task_ReportToCustomersAndPartners")).containsExactly("comms");
-    assertThat(incident.candidateGroups("Task_ConsultPolice")).containsExactly("comms");
-    assertThat(incident.candidateGroups("Task_ClaimInsurance")).containsExactly("comms");
-    incident.complete("Task_ReportToCustomersAndPartners", "partnersInformed", "主要顧客3社")
-        .complete("Task_ReportToPpc", "ppcReportKind", "preliminary", "ppcReportedAt", "2026-11-26T10:00+09:00")
-        .complete("Task_ConsultPolice", "policeStation", "県警サイバー犯罪相談窓口")
-        .complete("Task_ClaimInsurance", "insurerReportedAt", "2026-11-25T11:00+09:00");
+    incident.complete("Task_DecideExternalReporting", "personalDataLeaked", true, "affectedPersons", 120L,
+        "partnersAffected", true, "cyberInsured", true, "wideImpact", true, "crimeSuspected", true);
 
-    // The statement is published only after the lawyer has cleared it; a correction goes back to the draft.
-    incident.complete("Task_DraftPublicStatement", "statementDraft", "第一案")
-        .complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "lawyerComments", "推測の記述を削除")
-        .complete("Task_DraftPublicStatement", "statementDraft", "第二案")
-        .complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true);
-    assertThat(incident.candidateGroups("Task_PublishAnnouncement")).containsExactly("incident-lead");
-    incident.complete("Task_PublishAnnouncement", "announcementChannel", "website", "announcementContent", "第二案");
+    // Ransomware is an attack: improper purpose, so the PPC gets a 速報 and a 確報 within 60 days of awareness.
+    Map<String, Task> reports = incident.reportTasks();
+    assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "ppc-final", "data-subjects", "police",
+        "ipa", "partners", "insurer");
+    assertThat(reports.get("ppc-preliminary").getName()).isEqualTo("個人情報保護委員会に速報する");
+    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-27T09:30+09:00").toInstant()));
+    assertThat(reports.get("ppc-final").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2027-01-23T09:30+09:00").toInstant()));
+    assertThat(reports.get("police").getDueDate()).isNull();
+    assertThat(incident.candidateGroups("Task_ReviewStatementWithLawyer")).containsExactly("comms");
+    incident.sendAllReports();
+
+    // The statement is published only after the lawyer has cleared it; a correction comes back for review.
+    incident.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "lawyerComments", "推測の記述を削除",
+            "reportDraft", "第一案")
+        .complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true, "reportDraft", "第二案");
+    assertThat(incident.reportTasks().keySet()).containsExactly("public-notice");
+    incident.sendReport("public-notice");
 
     preventAndClose(incident);
     assertThat(incident.instance()).hasNotPassed("Task_ReviewFindings", "Task_RecoverData");
-    assertThat(incident.variable("statementDraft")).isEqualTo("第二案");
   }
 
   @Test
@@ -196,8 +197,8 @@ class SixStepIncidentResponseProcessTest {
     // No report is needed: no reporting task is created, and the plan goes straight on to step 5.
     assertThat(incident.openTaskKeys()).containsExactly("Task_AnalyzeRootCause");
     preventAndClose(incident);
-    assertThat(incident.instance()).hasNotPassed("Task_ReportToPpc", "Task_ConsultPolice", "Task_ClaimInsurance",
-        "Task_ReportToCustomersAndPartners", "Task_DraftPublicStatement");
+    assertThat(incident.instance()).hasPassed("Task_DetermineReportingObligations");
+    assertThat(incident.variable("reportingSummary")).isEqualTo("報告が必要な相手はいません");
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -223,8 +224,7 @@ class SixStepIncidentResponseProcessTest {
       case "malware-playbook" -> incident.complete(firstTask, "stoppedDevices", "PC")
           .complete("Task_CheckBackups", "backupUsable", false)
           .complete("Task_DecideRecoveryWithoutBackup", "recoveryDecision", "再構築する");
-      case "data-leak-playbook" -> incident.complete(firstTask)
-          .complete("Task_ReportToPolice", "policeStation", "県警", "policeReportedAt", "2026-11-25T10:00+09:00");
+      case "data-leak-playbook" -> incident.complete(firstTask);
       default -> incident.complete(firstTask, "outageCauseIdentified", false)
           .complete("Task_InvestigateAsSecurityIssue", "securityInvestigationNote", "不正アクセスの痕跡なし")
           .complete("Task_ActivateBusinessContinuityPlan", "continuityMeasures", "手書き伝票で受注");
@@ -254,13 +254,13 @@ class SixStepIncidentResponseProcessTest {
         .complete("Task_CheckBackups", "backupUsable", true)
         .complete("Task_RestoreFromBackup", "restoreNote", "復元");
     recoverAfterPlaybook(incident);
-    incident.complete("Task_DecideExternalReporting", "partnersToBeInformed", true, "ppcReportRequired", true,
-        "policeConsultationNeeded", true, "insuranceClaimNeeded", true);
+    incident.complete("Task_DecideExternalReporting", "partnersAffected", true, "cyberInsured", true);
 
     // In the sole-proprietor profile the administrator is the owner and a member of every role group.
     List<Task> offeredToOwner = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(incident.businessKey()).taskCandidateUser("admin").list();
-    assertThat(offeredToOwner).extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(
-        "Task_ClaimInsurance", "Task_ConsultPolice", "Task_ReportToCustomersAndPartners", "Task_ReportToPpc");
+    assertThat(offeredToOwner).hasSize(incident.openTaskKeys().size());
+    assertThat(offeredToOwner).extracting(Task::getName).contains("取引先・顧客に事実を報告する",
+        "保険会社に事故を報告し保険金を請求する", "個人情報保護委員会に速報する");
   }
 }

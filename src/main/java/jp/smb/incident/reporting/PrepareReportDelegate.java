@@ -1,0 +1,49 @@
+package jp.smb.incident.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.stereotype.Component;
+
+/** Service task 「報告の下書きを作る」: maps the incident's variables to and from {@link ReportPreparation}. */
+@Component("prepareReport")
+public class PrepareReportDelegate implements JavaDelegate {
+
+  private final ReportPlanning plan;
+  private final ReportPreparation preparation;
+  private final String webappPath;
+
+  public PrepareReportDelegate(ReportPlanning plan, ReportPreparation preparation, CamundaBpmProperties camunda) {
+    this.plan = plan;
+    this.preparation = preparation;
+    this.webappPath = camunda.getWebapp().getApplicationPath();
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
+    PreparedReport report = preparation.prepare(item, execution.getVariables());
+
+    execution.setVariable("reportTaskName", report.taskName());
+    execution.setVariable("recipient", report.recipient());
+    execution.setVariable("recipientName", report.recipientName());
+    execution.setVariable("reportMandatory", report.mandatory());
+    execution.setVariable("reportBasis", report.basis());
+    execution.setVariable("reportDueLabel", report.dueLabel());
+    execution.setVariable("hasReportDeadline", report.dueAt() != null);
+    execution.setVariable("reportDueDate", report.dueAt() == null ? null : Date.from(report.dueAt().toInstant()));
+    execution.setVariable("reportReminderDate",
+        report.remindAt() == null ? null : Date.from(report.remindAt().toInstant()));
+    execution.setVariable("recipientContact", report.contact());
+    execution.setVariable("lawyerReviewRequired", report.lawyerReviewRequired());
+    execution.setVariable("reportDraft", report.draft());
+    execution.setVariable("reportDraftFile", Variables.fileValue(item.id() + ".txt")
+        .file(report.draft().getBytes(StandardCharsets.UTF_8)).mimeType("text/plain").encoding("UTF-8").create());
+    // Tasklist's own REST API, so the download works with the Tasklist login.
+    execution.setVariable("reportDraftLink", webappPath + "/api/engine/engine/default/process-instance/"
+        + execution.getProcessInstanceId() + "/variables/reportDraftFile/data");
+  }
+}

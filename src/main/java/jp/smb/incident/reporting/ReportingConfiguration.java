@@ -1,0 +1,26 @@
+package jp.smb.incident.reporting;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The reporting rules are plain classes, tested without the engine; this wires them with the settings. */
+@Configuration
+public class ReportingConfiguration {
+
+  @Bean
+  ReportingRules reportingRules() {
+    return new ReportingRules();
+  }
+
+  @Bean
+  ReportPreparation reportPreparation(Clock clock,
+      @Value("${incident.reporting.reminder-before:P1D}") Duration reminderBefore) {
+    if (reminderBefore.isNegative() || reminderBefore.isZero()) {
+      throw new IllegalArgumentException("incident.reporting.reminder-before must be positive, was " + reminderBefore);
+    }
+    return new ReportPreparation(new ReportDrafts(), reminderBefore, clock.getZone());
+  }
+}

@@ -1,0 +1,212 @@
+package jp.smb.incident.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One report of the reporting decision, as both procedures start it: the draft, the task with its due date
+ * counted from awareness, the reminder and the escalation, the lawyer's review of a public statement, and what is
+ * recorded when the report is sent.
+ */
+@SpringBootTest
+@ActiveProfiles("processtest")
+@Import(ReportToRecipientProcessTest.Coverage.class)
+class ReportToRecipientProcessTest {
+
+  static final String PROCESS = "report-to-recipient";
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.9).build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeEach
+  void registerEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static String item(String id, String recipient, String taskName, boolean mandatory, String deadline) {
+    return """
+        {"id":"%s","recipient":"%s","taskName":"%s","mandatory":%s,"deadline":%s,"basis":"根拠の条文"}"""
+        .formatted(id, recipient, taskName, mandatory, deadline == null ? "null" : "\"" + deadline + "\"");
+  }
+
+  /** Starts the report the way the multi-instance call activity does, with the incident's variables. */
+  private IncidentDriver start(String itemId, String itemJson, OffsetDateTime detectedAt, Object... extra) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "reportItem", itemId,
+        "reportItems", SpinValues.jsonValue("[" + itemJson + "]").create(),
+        "incidentNumber", "INC-TEST",
+        "incidentTitle", "顧客情報の漏えい",
+        "eventDescription", "不正アクセスで顧客名簿が持ち出された",
+        "affectedCustomerData", "氏名、住所、電話番号",
+        "affectedPersons", 1500L,
+        "detectedAt", detectedAt.toString()));
+    for (int i = 0; i < extra.length; i += 2) {
+      variables.put((String) extra[i], extra[i + 1]);
+    }
+    ProcessInstance instance = engine.getRuntimeService()
+        .startProcessInstanceByKey(PROCESS, "INC-TEST-" + UUID.randomUUID(), variables);
+    IncidentDriver report = new IncidentDriver(engine, instance);
+    report.runAsynchronousSteps();
+    return report;
+  }
+
+  private static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime()
+        .truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  @Test
+  void shouldGiveTheReportADueDateCountedFromAwarenessAndADraftToCheck() {
+    OffsetDateTime detectedAt = now().minusHours(10);
+    IncidentDriver report = start("ppc-preliminary", item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H"),
+        detectedAt);
+
+    Task task = report.task("Task_SendReportByDeadline");
+    assertThat(task.getName()).isEqualTo("個人情報保護委員会に速報する");
+    assertThat(task.getDueDate()).isEqualTo(Date.from(detectedAt.plusDays(3).toInstant()));
+    assertThat(report.candidateGroups("Task_SendReportByDeadline")).containsExactly("comms");
+    String draft = (String) engine.getTaskService().getVariable(task.getId(), "reportDraft");
+    assertThat(draft).contains("漏えい等報告（速報）", "(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数: 1500人",
+        "(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目: 氏名、住所、電話番号", "【原因】");
+    FileValue file = engine.getTaskService().getVariableTyped(task.getId(), "reportDraftFile");
+    assertThat(file.getFilename()).isEqualTo("ppc-preliminary.txt");
+    assertThat(file.getMimeType()).isEqualTo("text/plain");
+    try (InputStream content = file.getValue()) {
+      assertThat(new String(content.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(draft);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat((String) engine.getTaskService().getVariable(task.getId(), "reportDraftLink"))
+        .startsWith("/camunda/api/engine/engine/default/process-instance/").endsWith("/variables/reportDraftFile/data");
+    assertThat((String) engine.getTaskService().getVariable(task.getId(), "recipientContact")).contains("ppc.go.jp");
+  }
+
+  @Test
+  void shouldRemindTheIncidentLeadADayBeforeAndEscalateToTheExecutiveWhenOverdue() {
+    OffsetDateTime detectedAt = now();
+    IncidentDriver report = start("ppc-preliminary", item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H"),
+        detectedAt);
+
+    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(47)).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReportByDeadline");
+
+    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(48)).plusMinutes(1).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_CheckReportDeadline", "Task_SendReportByDeadline");
+    assertThat(report.candidateGroups("Task_CheckReportDeadline")).containsExactly("incident-lead");
+    report.complete("Task_CheckReportDeadline", "reminderAction", "本日中に速報するよう指示");
+
+    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(72)).plusMinutes(1).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_HandleOverdueReport", "Task_SendReportByDeadline");
+    assertThat(report.candidateGroups("Task_HandleOverdueReport")).containsExactly("executive");
+    report.complete("Task_HandleOverdueReport", "overdueAction", "直ちに分かる範囲で報告させた");
+
+    report.sendReport("ppc-preliminary");
+    assertThat(report.instance()).hasPassed("EndEvent_DeadlineChecked", "EndEvent_OverdueHandled", "EndEvent_ReportSent")
+        .isEnded();
+  }
+
+  @Test
+  void shouldRecordWhatWasSentWhenAndByWhom() {
+    IncidentDriver report = start("police", item("police", "police", "警察に届け出る", false, null), now(),
+        "contactPolice", "県警 サイバー犯罪相談窓口 000-000-0003");
+
+    Task task = report.task("Task_SendReport");
+    assertThat(task.getName()).isEqualTo("警察に届け出る");
+    assertThat(task.getDueDate()).isNull();
+    assertThat((String) engine.getTaskService().getVariable(task.getId(), "recipientContact"))
+        .startsWith("県警 サイバー犯罪相談窓口").contains("npa.go.jp");
+    engine.getTaskService().claim(task.getId(), "admin");
+    engine.getTaskService().complete(task.getId(), Map.of("reportDraft", "送った文面", "reportChannel", "in-person",
+        "reportSentAt", "2026-11-25T15:00+09:00", "reportReference", "受理番号 123"));
+
+    assertThat(report.instance()).isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.instance().getId()).count())
+        .as("no timers for a report without a deadline").isZero();
+    assertThat(report.variable("reportDraft")).isEqualTo("送った文面");
+    assertThat(report.variable("reportSentAt")).isEqualTo("2026-11-25T15:00+09:00");
+    assertThat(report.variable("reportSentBy")).isEqualTo("admin");
+  }
+
+  @Test
+  void shouldLetTheLawyerReviewAPublicStatementBeforeItIsPublished() {
+    IncidentDriver report = start("public-notice", item("public-notice", "public-notice", "ウェブサイト等で公表する", false, null),
+        now(), "lawyerReviewOfStatements", true, "contactLawyer", "さくら法律事務所");
+
+    assertThat((String) report.variable("reportDraft")).contains("1. 経緯", "3. 対応状況", "4. 再発防止策");
+    report.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "lawyerComments", "推測を削除");
+    assertThat(report.openTaskKeys()).containsExactly("Task_ReviewStatementWithLawyer");
+    report.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true, "reportDraft", "確定した公表文");
+
+    assertThat(report.reportTasks().keySet()).containsExactly("public-notice");
+    report.sendReport("public-notice");
+    assertThat(report.variable("reportDraft")).isEqualTo("確定した公表文");
+  }
+
+  @Test
+  void shouldShowAFailedDraftAsAnIncidentInCockpitAfterRetrying() {
+    IncidentDriver report = new IncidentDriver(engine, engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
+        "INC-TEST-" + UUID.randomUUID(), Map.of("reportItem", "ppc-final",
+            "reportItems", SpinValues.jsonValue("[" + item("ppc-final", "ppc", "個人情報保護委員会に確報する", true, "PT720H") + "]")
+                .create(),
+            "detectedAt", "先週の月曜日")));
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(report.instance().getId()).singleResult();
+      ClockUtil.setCurrentTime(job.getDuedate() == null ? new Date() : job.getDuedate());
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+          .hasStackTraceContaining("発覚日時 detectedAt が日時として読めない");
+    }
+
+    Incident incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(report.instance().getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_PrepareReport");
+    assertThat(incident.getIncidentMessage()).contains("発覚日時 detectedAt が日時として読めない");
+  }
+}
