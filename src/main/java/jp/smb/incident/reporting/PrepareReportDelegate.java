@@ -5,7 +5,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.stereotype.Component;
 
 /** Service task 「報告の下書きを作る」: maps the incident's variables to and from {@link ReportPreparation}. */
@@ -14,12 +13,10 @@ public class PrepareReportDelegate implements JavaDelegate {
 
   private final ReportPlanning plan;
   private final ReportPreparation preparation;
-  private final String webappPath;
 
-  public PrepareReportDelegate(ReportPlanning plan, ReportPreparation preparation, CamundaBpmProperties camunda) {
+  public PrepareReportDelegate(ReportPlanning plan, ReportPreparation preparation) {
     this.plan = plan;
     this.preparation = preparation;
-    this.webappPath = camunda.getWebapp().getApplicationPath();
   }
 
   @Override
@@ -42,8 +39,5 @@ public class PrepareReportDelegate implements JavaDelegate {
     execution.setVariable("reportDraft", report.draft());
     execution.setVariable("reportDraftFile", Variables.fileValue(item.id() + ".txt")
         .file(report.draft().getBytes(StandardCharsets.UTF_8)).mimeType("text/plain").encoding("UTF-8").create());
-    // Tasklist's own REST API, so the download works with the Tasklist login.
-    execution.setVariable("reportDraftLink", webappPath + "/api/engine/engine/default/process-instance/"
-        + execution.getProcessInstanceId() + "/variables/reportDraftFile/data");
   }
 }

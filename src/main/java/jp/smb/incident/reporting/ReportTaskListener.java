@@ -3,14 +3,21 @@ package jp.smb.incident.reporting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * On the report tasks: names the task after its recipient (the diagram keeps one generic name) and records who
- * completed it, next to what was sent and when, which the form records.
+ * On the report tasks: names the task after its recipient (the diagram keeps one generic name), links the draft
+ * for download, and records who completed it, next to what was sent and when, which the form records.
  */
 @Component("reportTask")
 public class ReportTaskListener implements TaskListener {
+
+  private final String webappPath;
+
+  public ReportTaskListener(CamundaBpmProperties camunda) {
+    this.webappPath = camunda.getWebapp().getApplicationPath();
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -19,6 +26,9 @@ public class ReportTaskListener implements TaskListener {
       if (name != null) {
         task.setName(name.toString());
       }
+      // Through the task and Tasklist's own REST API: whoever may work the task may download its draft.
+      task.setVariableLocal("reportDraftLink",
+          webappPath + "/api/engine/engine/default/task/" + task.getId() + "/variables/reportDraftFile/data");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String user = current != null ? current.getUserId() : task.getAssignee();
