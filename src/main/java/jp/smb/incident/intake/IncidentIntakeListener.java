@@ -3,6 +3,7 @@ package jp.smb.incident.intake;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import jp.smb.incident.record.IncidentRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,14 @@ public class IncidentIntakeListener implements ExecutionListener {
 
   private final IncidentNumbering numbering;
   private final IncidentStartVariables startVariables;
+  private final IncidentRecorder recorder;
   private final Clock clock;
 
-  public IncidentIntakeListener(IncidentNumbering numbering, IncidentStartVariables startVariables, Clock clock) {
+  public IncidentIntakeListener(IncidentNumbering numbering, IncidentStartVariables startVariables,
+      IncidentRecorder recorder, Clock clock) {
     this.numbering = numbering;
     this.startVariables = startVariables;
+    this.recorder = recorder;
     this.clock = clock;
   }
 
@@ -45,5 +49,6 @@ public class IncidentIntakeListener implements ExecutionListener {
         execution.setVariable(name, value);
       }
     });
+    recorder.incidentStarted(execution);
   }
 }

@@ -8,6 +8,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.record.IncidentRecord;
+import jp.smb.incident.record.IncidentRecords;
+import jp.smb.incident.record.RecordEntries;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,6 +50,9 @@ class SixStepIncidentResponseProcessTest {
 
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  IncidentRecords records;
 
   @BeforeEach
   void registerEngine() {
@@ -128,6 +134,10 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.instance()).hasPassed("EndEvent_NotAnIncident", "EndEvent_ClosedAsNotAnIncident").isEnded();
     assertThat(incident.instance()).hasNotPassed("Task_IsolateAffectedSystems");
     assertThat(incident.variable("notIncidentReason")).isEqualTo("迷惑メールで、添付は開いていない");
+    IncidentRecord record = records.find(incident.businessKey()).orElseThrow();
+    assertThat(record.state()).isEqualTo(IncidentRecord.State.NOT_AN_INCIDENT);
+    assertThat(records.timeline(incident.businessKey())).last()
+        .extracting(RecordEntries.TimelineEntry::detail).isEqualTo("迷惑メールで、添付は開いていない");
   }
 
   @Test
@@ -169,6 +179,26 @@ class SixStepIncidentResponseProcessTest {
 
     preventAndClose(incident);
     assertThat(incident.instance()).hasNotPassed("Task_ReviewFindings", "Task_RecoverData");
+
+    // The record keeps every step, decision and report, independent of engine history.
+    IncidentRecord record = records.find(incident.businessKey()).orElseThrow();
+    assertThat(record.state()).isEqualTo(IncidentRecord.State.CLOSED);
+    assertThat(record.procedureKey()).isEqualTo(PROCESS);
+    assertThat(record.severityLevel()).isEqualTo(3);
+    assertThat(record.occurredAt()).isEqualTo(OffsetDateTime.parse("2026-11-23T22:00+09:00"));
+    assertThat(record.containedAt()).isNotNull();
+    assertThat(record.recoveredAt()).isAfterOrEqualTo(record.containedAt());
+    assertThat(record.closedAt()).isAfterOrEqualTo(record.recoveredAt());
+    assertThat(record.suspectedCause()).isEqualTo("添付ファイルの実行");
+    assertThat(record.rootCause()).isEqualTo("ソフトの更新遅れ");
+    assertThat(record.preventionMeasures()).isEqualTo("自動更新を有効にした");
+    assertThat(records.timeline(incident.businessKey())).extracting(RecordEntries.TimelineEntry::title)
+        .startsWith("インシデントを受け付けた", "状況を確認し記録する", "機器を隔離しアカウントを保護する")
+        .contains("事故レベルを判定する", "報告先と期限を判定する", "個人情報保護委員会に速報する", "全対応記録を保管する")
+        .endsWith("対応全体を振り返る", "対応を完了した");
+    assertThat(records.reportsSent(incident.businessKey())).extracting(RecordEntries.ReportSent::reportItem)
+        .containsExactlyInAnyOrder("ppc-preliminary", "ppc-final", "data-subjects", "police", "ipa", "partners",
+            "insurer", "public-notice");
   }
 
   @Test

@@ -1,0 +1,32 @@
+package jp.smb.incident.record;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Time to detect (発生→発覚), contain (発覚→初動対応の完了) and recover (発覚→復旧) of every closed incident, per
+ * procedure, as Micrometer timers: {@code incident.time.to.detect}, {@code .contain}, {@code .recover}.
+ */
+@Component
+public class IncidentMetrics {
+
+  private final MeterRegistry registry;
+
+  public IncidentMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void recordClosed(IncidentRecord record) {
+    record("incident.time.to.detect", record, IncidentRecorder.between(record.occurredAt(), record.detectedAt()));
+    record("incident.time.to.contain", record, IncidentRecorder.between(record.detectedAt(), record.containedAt()));
+    record("incident.time.to.recover", record, IncidentRecorder.between(record.detectedAt(), record.recoveredAt()));
+  }
+
+  private void record(String name, IncidentRecord record, Duration duration) {
+    if (duration != null) {
+      Timer.builder(name).tag("procedure", record.procedureKey()).register(registry).record(duration);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package jp.smb.incident.record;
+
+import java.time.OffsetDateTime;
+
+/** The record of one incident: the ten items of seed 000 and the times the response reached each stage. */
+public record IncidentRecord(
+    String incidentNumber,
+    String processInstanceId,
+    String procedureKey,
+    State state,
+    String title,
+    String incidentType,
+    Integer severityLevel,
+    String businessOperator,
+    String commissioningParty,
+    String responsiblePersons,
+    String reportSource,
+    String reporter,
+    OffsetDateTime detectedAt,
+    OffsetDateTime occurredAt,
+    OffsetDateTime containedAt,
+    OffsetDateTime recoveredAt,
+    OffsetDateTime closedAt,
+    String eventDescription,
+    String suspectedCause,
+    String affectedSystemStatus,
+    String systemConfiguration,
+    String rootCause,
+    String preventionMeasures,
+    OffsetDateTime createdAt) {
+
+  public enum State {
+    OPEN("対応中"), CLOSED("完了"), NOT_AN_INCIDENT("インシデントに該当しない"), CANCELLED("取り消し");
+
+    private final String label;
+
+    State(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package jp.smb.incident.record;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import jp.smb.incident.record.IncidentRecord.State;
+import jp.smb.incident.record.RecordEntries.ReportSent;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the record as the engine works an incident: the intake, every completed step with who and when, every
+ * decision, every report sent, and the close. Runs in the engine's transaction, so the record never disagrees with
+ * what the engine committed.
+ */
+@Service
+public class IncidentRecorder {
+
+  /** Steps after which the incident counts as contained (初動対応 / 隔離) and as recovered (復旧). */
+  static final Set<String> CONTAINMENT_STEPS = Set.of("Task_ContainIncident", "Task_IsolateAffectedSystems");
+  static final Set<String> RECOVERY_STEPS = Set.of("Task_ConfirmAndRestore", "Task_StrengthenSecurity",
+      "Task_RecoverData");
+  static final Set<String> REPORT_STEPS = Set.of("Task_SendReport", "Task_SendReportByDeadline");
+
+  private final IncidentRecords records;
+  private final IncidentMetrics metrics;
+  private final Clock clock;
+  private final String businessOperator;
+
+  public IncidentRecorder(IncidentRecords records, IncidentMetrics metrics, Clock clock,
+      @Value("${incident.organisation.name:}") String businessOperator) {
+    this.records = records;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.businessOperator = businessOperator.isBlank() ? null : businessOperator;
+  }
+
+  public void incidentStarted(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    if (records.exists(number)) {
+      return;
+    }
+    OffsetDateTime now = now();
+    String reporter = firstOf(execution, "externalReporterName", "externalReporterContact", "reporterId");
+    records.create(new IncidentRecord(number, execution.getProcessInstanceId(),
+        ((ExecutionEntity) execution).getProcessDefinition().getKey(), State.OPEN,
+        orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"), null,
+        businessOperator, text(execution, "commissioningParty"), null, text(execution, "reportSource"), reporter,
+        orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")), null, null,
+        null, text(execution, "eventDescription"), null, null, null, null, null, now));
+    records.addTimeline(number, now, "STARTED", "インシデントを受け付けた", orElse(actor(), reporter),
+        text(execution, "eventDescription"));
+  }
+
+  public void taskCompleted(DelegateTask task) {
+    String number = task.getExecution().getProcessBusinessKey();
+    if (number == null || !records.exists(number)) {
+      return;
+    }
+    OffsetDateTime now = now();
+    String actor = orElse(actor(), task.getAssignee());
+    records.addTimeline(number, now, "TASK_COMPLETED", task.getName(), actor, null);
+
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (String variable : IncidentRecords.FACT_COLUMNS.keySet()) {
+      facts.put(variable, text(task, variable));
+    }
+    String leader = text(task, "responseLeader");
+    if (leader != null) {
+      facts.put("responsiblePersons", "責任者: " + leader + orElse(prefixed("／担当: ", text(task, "responseMembers")), ""));
+    }
+    records.updateFacts(number, facts);
+    OffsetDateTime occurredAt = time(task.getVariable("occurredAt"));
+    if (occurredAt != null) {
+      records.updateOccurredAt(number, occurredAt);
+    }
+    String step = task.getTaskDefinitionKey();
+    if (CONTAINMENT_STEPS.contains(step)) {
+      records.markContained(number, now);
+    }
+    if (RECOVERY_STEPS.contains(step)) {
+      records.markRecovered(number, now);
+    }
+    if (REPORT_STEPS.contains(step)) {
+      Object due = task.getVariable("reportDueDate");
+      records.addReportSent(number, new ReportSent(0, text(task, "reportItem"), text(task, "recipient"),
+          task.getName(), Boolean.TRUE.equals(task.getVariable("reportMandatory")),
+          due instanceof Date date ? date.toInstant().atZone(clock.getZone()).toOffsetDateTime() : null,
+          text(task, "reportSentAt"), orElse(text(task, "reportSentBy"), actor), text(task, "reportChannel"),
+          text(task, "reportReference"), text(task, "reportDraft")), now);
+    }
+  }
+
+  public void decisionMade(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    if (number == null || !records.exists(number)) {
+      return;
+    }
+    String detail;
+    // On the outgoing flow the current activity is still the decision task.
+    String activityId = String.valueOf(execution.getCurrentActivityId());
+    if (activityId.contains("ReportingObligations")) {
+      detail = text(execution, "reportingSummary");
+    } else {
+      Object level = execution.getVariable("severityLevel");
+      if (level instanceof Number n) {
+        records.updateSeverity(number, n.intValue());
+      }
+      detail = "事故レベル " + level + "（責任: " + execution.getVariable("responsibleGroup") + "）";
+    }
+    records.addTimeline(number, now(), "DECISION", orElse(execution.getCurrentActivityName(), "判定"), null, detail);
+  }
+
+  public void incidentEnded(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    if (number == null || !records.exists(number)) {
+      return;
+    }
+    OffsetDateTime now = now();
+    String endedAt = String.valueOf(execution.getCurrentActivityId());
+    State state = execution.isCanceled() ? State.CANCELLED
+        : endedAt.contains("NotAnIncident") ? State.NOT_AN_INCIDENT : State.CLOSED;
+    records.close(number, state, now);
+    records.addTimeline(number, now, "CLOSED", state == State.CLOSED ? "対応を完了した" : state.label(), actor(),
+        text(execution, "notIncidentReason"));
+    records.find(number).ifPresent(metrics::recordClosed);
+  }
+
+  public void noteAdded(String number, String author, String text) {
+    records.addTimeline(number, now(), "NOTE", "メモ", author, text);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static String actor() {
+    Authentication current = org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null ? null
+        : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
+  static OffsetDateTime time(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.toString());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static String firstOf(VariableScope scope, String... names) {
+    for (String name : names) {
+      String value = text(scope, name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static String prefixed(String prefix, String value) {
+    return value == null ? null : prefix + value;
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  static Duration between(OffsetDateTime from, OffsetDateTime to) {
+    return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
+  }
+}

@@ -1,0 +1,233 @@
+package jp.smb.incident.record;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.smb.incident.record.IncidentRecord.State;
+import jp.smb.incident.record.RecordEntries.CustodyEntry;
+import jp.smb.incident.record.RecordEntries.Evidence;
+import jp.smb.incident.record.RecordEntries.ReportSent;
+import jp.smb.incident.record.RecordEntries.TimelineEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The record tables, in plain SQL that runs on H2 and PostgreSQL alike. */
+@Repository
+public class IncidentRecords {
+
+  /** Record columns that steps may fill in as the response learns more, by the variable that carries them. */
+  public static final Map<String, String> FACT_COLUMNS = Map.of(
+      "eventDescription", "event_description",
+      "suspectedCause", "suspected_cause",
+      "affectedSystemStatus", "affected_system_status",
+      "systemConfiguration", "system_configuration",
+      "rootCause", "root_cause",
+      "preventionMeasures", "prevention_measures",
+      "responsiblePersons", "responsible_persons",
+      "commissioningParty", "commissioning_party");
+
+  private final JdbcTemplate jdbc;
+
+  public IncidentRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void create(IncidentRecord r) {
+    jdbc.update("""
+        INSERT INTO incident_record (incident_number, process_instance_id, procedure_key, state, title, incident_type,
+          severity_level, business_operator, commissioning_party, responsible_persons, report_source, reporter,
+          detected_at, occurred_at, event_description, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        r.incidentNumber(), r.processInstanceId(), r.procedureKey(), r.state().name(), r.title(), r.incidentType(),
+        r.severityLevel(), r.businessOperator(), r.commissioningParty(), r.responsiblePersons(), r.reportSource(),
+        r.reporter(), r.detectedAt(), r.occurredAt(), r.eventDescription(), r.createdAt());
+  }
+
+  public boolean exists(String incidentNumber) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM incident_record WHERE incident_number = ?",
+        Integer.class, incidentNumber);
+    return count != null && count > 0;
+  }
+
+  public Optional<IncidentRecord> find(String incidentNumber) {
+    return jdbc.query("SELECT * FROM incident_record WHERE incident_number = ?", IncidentRecords::record,
+        incidentNumber).stream().findFirst();
+  }
+
+  public List<IncidentRecord> search(State state, Integer severityLevel, String incidentType, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (state != null) {
+      sql.append(" AND state = ?");
+      args.add(state.name());
+    }
+    if (severityLevel != null) {
+      sql.append(" AND severity_level = ?");
+      args.add(severityLevel);
+    }
+    if (incidentType != null) {
+      sql.append(" AND incident_type = ?");
+      args.add(incidentType);
+    }
+    sql.append(" ORDER BY detected_at DESC, incident_number DESC LIMIT ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray());
+  }
+
+  /** Sets the given fact columns (keys of {@link #FACT_COLUMNS}) that have a value. */
+  public void updateFacts(String incidentNumber, Map<String, String> facts) {
+    for (Map.Entry<String, String> fact : facts.entrySet()) {
+      String column = FACT_COLUMNS.get(fact.getKey());
+      if (column != null && fact.getValue() != null && !fact.getValue().isBlank()) {
+        jdbc.update("UPDATE incident_record SET " + column + " = ? WHERE incident_number = ?",
+            fact.getValue(), incidentNumber);
+      }
+    }
+  }
+
+  public void updateSeverity(String incidentNumber, int level) {
+    jdbc.update("UPDATE incident_record SET severity_level = ? WHERE incident_number = ?", level, incidentNumber);
+  }
+
+  public void updateOccurredAt(String incidentNumber, OffsetDateTime occurredAt) {
+    jdbc.update("UPDATE incident_record SET occurred_at = ? WHERE incident_number = ?", occurredAt, incidentNumber);
+  }
+
+  public void markContained(String incidentNumber, OffsetDateTime at) {
+    jdbc.update("UPDATE incident_record SET contained_at = ? WHERE incident_number = ? AND contained_at IS NULL",
+        at, incidentNumber);
+  }
+
+  public void markRecovered(String incidentNumber, OffsetDateTime at) {
+    jdbc.update("UPDATE incident_record SET recovered_at = ? WHERE incident_number = ?", at, incidentNumber);
+  }
+
+  public void close(String incidentNumber, State state, OffsetDateTime at) {
+    jdbc.update("UPDATE incident_record SET state = ?, closed_at = ? WHERE incident_number = ?", state.name(), at,
+        incidentNumber);
+  }
+
+  public void addTimeline(String incidentNumber, OffsetDateTime at, String kind, String title, String actor,
+      String detail) {
+    jdbc.update("""
+        INSERT INTO incident_timeline_entry (incident_number, occurred_at, kind, title, actor, detail)
+        VALUES (?, ?, ?, ?, ?, ?)""", incidentNumber, at, kind, title, actor, detail);
+  }
+
+  public List<TimelineEntry> timeline(String incidentNumber) {
+    return jdbc.query("SELECT * FROM incident_timeline_entry WHERE incident_number = ? ORDER BY occurred_at, id",
+        (rs, i) -> new TimelineEntry(rs.getLong("id"), time(rs, "occurred_at"), rs.getString("kind"),
+            rs.getString("title"), rs.getString("actor"), rs.getString("detail")), incidentNumber);
+  }
+
+  public void addReportSent(String incidentNumber, ReportSent report, OffsetDateTime recordedAt) {
+    jdbc.update("""
+        INSERT INTO incident_report_sent (incident_number, report_item, recipient, title, mandatory, due_at, sent_at,
+          sent_by, channel, reference, content, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", incidentNumber, report.reportItem(), report.recipient(),
+        report.title(), report.mandatory(), report.dueAt(), report.sentAt(), report.sentBy(), report.channel(),
+        report.reference(), report.content(), recordedAt);
+  }
+
+  public List<ReportSent> reportsSent(String incidentNumber) {
+    return jdbc.query("SELECT * FROM incident_report_sent WHERE incident_number = ? ORDER BY id",
+        (rs, i) -> new ReportSent(rs.getLong("id"), rs.getString("report_item"), rs.getString("recipient"),
+            rs.getString("title"), rs.getBoolean("mandatory"), time(rs, "due_at"), rs.getString("sent_at"),
+            rs.getString("sent_by"), rs.getString("channel"), rs.getString("reference"), rs.getString("content")),
+        incidentNumber);
+  }
+
+  public long addEvidence(String incidentNumber, Evidence e, byte[] content) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("""
+          INSERT INTO incident_evidence (incident_number, description, source, collected_by, collected_at, file_name,
+            content_type, size_bytes, sha256, content)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+      statement.setString(1, incidentNumber);
+      statement.setString(2, e.description());
+      statement.setString(3, e.source());
+      statement.setString(4, e.collectedBy());
+      statement.setObject(5, e.collectedAt());
+      statement.setString(6, e.fileName());
+      statement.setString(7, e.contentType());
+      statement.setObject(8, e.sizeBytes());
+      statement.setString(9, e.sha256());
+      statement.setBytes(10, content);
+      return statement;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  public List<Evidence> evidence(String incidentNumber) {
+    return jdbc.query("SELECT * FROM incident_evidence WHERE incident_number = ? ORDER BY id", IncidentRecords::evidence,
+        incidentNumber);
+  }
+
+  public Optional<Evidence> evidence(String incidentNumber, long id) {
+    return jdbc.query("SELECT * FROM incident_evidence WHERE incident_number = ? AND id = ?", IncidentRecords::evidence,
+        incidentNumber, id).stream().findFirst();
+  }
+
+  public byte[] evidenceContent(long id) {
+    return jdbc.query("SELECT content FROM incident_evidence WHERE id = ?", (rs, i) -> rs.getBytes("content"), id)
+        .stream().findFirst().orElse(null);
+  }
+
+  public void addCustody(long evidenceId, OffsetDateTime at, String action, String actor, String detail) {
+    jdbc.update("""
+        INSERT INTO evidence_custody_entry (evidence_id, occurred_at, action, actor, detail) VALUES (?, ?, ?, ?, ?)""",
+        evidenceId, at, action, actor, detail);
+  }
+
+  public List<CustodyEntry> custody(long evidenceId) {
+    return jdbc.query("SELECT * FROM evidence_custody_entry WHERE evidence_id = ? ORDER BY id",
+        (rs, i) -> new CustodyEntry(rs.getLong("id"), rs.getLong("evidence_id"), time(rs, "occurred_at"),
+            rs.getString("action"), rs.getString("actor"), rs.getString("detail")), evidenceId);
+  }
+
+  /** Removes a record and everything in it, and keeps who did it and why. */
+  public void delete(String incidentNumber, String deletedBy, OffsetDateTime at, String reason) {
+    jdbc.update("DELETE FROM evidence_custody_entry WHERE evidence_id IN "
+        + "(SELECT id FROM incident_evidence WHERE incident_number = ?)", incidentNumber);
+    for (String table : List.of("incident_evidence", "incident_report_sent", "incident_timeline_entry",
+        "incident_record")) {
+      jdbc.update("DELETE FROM " + table + " WHERE incident_number = ?", incidentNumber);
+    }
+    jdbc.update("INSERT INTO incident_record_deletion (incident_number, deleted_by, deleted_at, reason) "
+        + "VALUES (?, ?, ?, ?)", incidentNumber, deletedBy, at, reason);
+  }
+
+  public int deletionsOf(String incidentNumber) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM incident_record_deletion WHERE incident_number = ?",
+        Integer.class, incidentNumber);
+    return count == null ? 0 : count;
+  }
+
+  private static IncidentRecord record(ResultSet rs, int row) throws SQLException {
+    return new IncidentRecord(rs.getString("incident_number"), rs.getString("process_instance_id"),
+        rs.getString("procedure_key"), State.valueOf(rs.getString("state")), rs.getString("title"),
+        rs.getString("incident_type"), (Integer) rs.getObject("severity_level", Integer.class),
+        rs.getString("business_operator"), rs.getString("commissioning_party"), rs.getString("responsible_persons"),
+        rs.getString("report_source"), rs.getString("reporter"), time(rs, "detected_at"), time(rs, "occurred_at"),
+        time(rs, "contained_at"), time(rs, "recovered_at"), time(rs, "closed_at"), rs.getString("event_description"),
+        rs.getString("suspected_cause"), rs.getString("affected_system_status"), rs.getString("system_configuration"),
+        rs.getString("root_cause"), rs.getString("prevention_measures"), time(rs, "created_at"));
+  }
+
+  private static Evidence evidence(ResultSet rs, int row) throws SQLException {
+    return new Evidence(rs.getLong("id"), rs.getString("description"), rs.getString("source"),
+        rs.getString("collected_by"), time(rs, "collected_at"), rs.getString("file_name"),
+        rs.getString("content_type"), (Long) rs.getObject("size_bytes", Long.class), rs.getString("sha256"));
+  }
+
+  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class);
+  }
+}

@@ -1,0 +1,27 @@
+package jp.smb.incident.record;
+
+import java.time.OffsetDateTime;
+
+/** The lists that make up a record besides its facts. */
+public final class RecordEntries {
+
+  private RecordEntries() {
+  }
+
+  /** 対応経過: a completed step, a decision, a report, a note, an evidence event. */
+  public record TimelineEntry(long id, OffsetDateTime occurredAt, String kind, String title, String actor,
+      String detail) {
+  }
+
+  public record ReportSent(long id, String reportItem, String recipient, String title, boolean mandatory,
+      OffsetDateTime dueAt, String sentAt, String sentBy, String channel, String reference, String content) {
+  }
+
+  public record Evidence(long id, String description, String source, String collectedBy, OffsetDateTime collectedAt,
+      String fileName, String contentType, Long sizeBytes, String sha256) {
+  }
+
+  public record CustodyEntry(long id, long evidenceId, OffsetDateTime occurredAt, String action, String actor,
+      String detail) {
+  }
+}

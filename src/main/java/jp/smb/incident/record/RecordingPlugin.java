@@ -1,0 +1,61 @@
+package jp.smb.incident.record;
+
+import java.util.ArrayList;
+import jp.smb.incident.intake.Procedure;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every incident without a listener in each diagram: every user task's completion, every decision and
+ * the end of each incident procedure, whatever a later edit in Modeler adds.
+ */
+@Component
+public class RecordingPlugin extends AbstractProcessEnginePlugin {
+
+  private final IncidentRecorder recorder;
+
+  public RecordingPlugin(IncidentRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder::taskCompleted);
+      }
+
+      // On leaving a decision task, when its output mapping has set the result variables.
+      @Override
+      public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
+        if ("businessRuleTask".equals(transition.getSource().getProperty("type"))) {
+          transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) recorder::decisionMade);
+        }
+      }
+
+      @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+        for (Procedure procedure : Procedure.values()) {
+          if (procedure.processKey().equals(definition.getKey())) {
+            definition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) recorder::incidentEnded);
+          }
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE incident_evidence ADD COLUMN content BYTEA;
