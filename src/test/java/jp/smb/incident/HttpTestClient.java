@@ -39,6 +39,49 @@ public class HttpTestClient {
     return sendJson("PUT", path, user, password, json);
   }
 
+  public HttpResponse<String> post(String path, String user, String password, String contentType, String body) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).DELETE());
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    try {
+      return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A multipart/form-data POST with text fields and, if {@code fileName} is given, one file part "file". */
+  public HttpResponse<String> postMultipart(String path, String user, String password, java.util.Map<String, String> fields,
+      String fileName, byte[] file) {
+    String boundary = "----incident" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (fileName != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   private HttpResponse<String> sendJson(String method, String path, String user, String password, String json) {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Authorization", basic(user, password))

@@ -27,6 +27,9 @@ public record IncidentRecord(
     String systemConfiguration,
     String rootCause,
     String preventionMeasures,
+    String affectedSystems,
+    String perpetrator,
+    String method,
     OffsetDateTime createdAt) {
 
   public enum State {

@@ -57,7 +57,8 @@ public class IncidentRecorder {
         orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"), null,
         businessOperator, text(execution, "commissioningParty"), null, text(execution, "reportSource"), reporter,
         orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")), null, null,
-        null, text(execution, "eventDescription"), null, null, null, null, null, now));
+        null, text(execution, "eventDescription"), null, null, null, null, null,
+        text(execution, "affectedSystems"), null, null, now));
     records.addTimeline(number, now, "STARTED", "インシデントを受け付けた", orElse(actor(), reporter),
         text(execution, "eventDescription"));
   }

@@ -22,15 +22,19 @@ import org.springframework.stereotype.Repository;
 public class IncidentRecords {
 
   /** Record columns that steps may fill in as the response learns more, by the variable that carries them. */
-  public static final Map<String, String> FACT_COLUMNS = Map.of(
-      "eventDescription", "event_description",
-      "suspectedCause", "suspected_cause",
-      "affectedSystemStatus", "affected_system_status",
-      "systemConfiguration", "system_configuration",
-      "rootCause", "root_cause",
-      "preventionMeasures", "prevention_measures",
-      "responsiblePersons", "responsible_persons",
-      "commissioningParty", "commissioning_party");
+  public static final Map<String, String> FACT_COLUMNS = Map.ofEntries(
+      Map.entry("eventDescription", "event_description"),
+      Map.entry("affectedSystems", "affected_systems"),
+      Map.entry("investigationWho", "perpetrator"),
+      Map.entry("investigationHow", "method"),
+      Map.entry("intrusionPath", "method"),
+      Map.entry("suspectedCause", "suspected_cause"),
+      Map.entry("affectedSystemStatus", "affected_system_status"),
+      Map.entry("systemConfiguration", "system_configuration"),
+      Map.entry("rootCause", "root_cause"),
+      Map.entry("preventionMeasures", "prevention_measures"),
+      Map.entry("responsiblePersons", "responsible_persons"),
+      Map.entry("commissioningParty", "commissioning_party"));
 
   private final JdbcTemplate jdbc;
 
@@ -42,11 +46,11 @@ public class IncidentRecords {
     jdbc.update("""
         INSERT INTO incident_record (incident_number, process_instance_id, procedure_key, state, title, incident_type,
           severity_level, business_operator, commissioning_party, responsible_persons, report_source, reporter,
-          detected_at, occurred_at, event_description, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          detected_at, occurred_at, event_description, affected_systems, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         r.incidentNumber(), r.processInstanceId(), r.procedureKey(), r.state().name(), r.title(), r.incidentType(),
         r.severityLevel(), r.businessOperator(), r.commissioningParty(), r.responsiblePersons(), r.reportSource(),
-        r.reporter(), r.detectedAt(), r.occurredAt(), r.eventDescription(), r.createdAt());
+        r.reporter(), r.detectedAt(), r.occurredAt(), r.eventDescription(), r.affectedSystems(), r.createdAt());
   }
 
   public boolean exists(String incidentNumber) {
@@ -218,7 +222,8 @@ public class IncidentRecords {
         rs.getString("report_source"), rs.getString("reporter"), time(rs, "detected_at"), time(rs, "occurred_at"),
         time(rs, "contained_at"), time(rs, "recovered_at"), time(rs, "closed_at"), rs.getString("event_description"),
         rs.getString("suspected_cause"), rs.getString("affected_system_status"), rs.getString("system_configuration"),
-        rs.getString("root_cause"), rs.getString("prevention_measures"), time(rs, "created_at"));
+        rs.getString("root_cause"), rs.getString("prevention_measures"), rs.getString("affected_systems"),
+        rs.getString("perpetrator"), rs.getString("method"), time(rs, "created_at"));
   }
 
   private static Evidence evidence(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,73 @@
+package jp.smb.incident.intake;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import jp.smb.incident.api.ApiCaller;
+import jp.smb.incident.api.ApiException;
+import jp.smb.incident.organisation.OrganisationProperties;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/incidents}: another system, or a person, opens an incident; the answer is its number. */
+@RestController
+public class IncidentIntakeController {
+
+  private final RuntimeService runtimeService;
+  private final OrganisationProperties organisation;
+  private final ApiCaller caller;
+
+  public IncidentIntakeController(RuntimeService runtimeService, OrganisationProperties organisation,
+      ApiCaller caller) {
+    this.runtimeService = runtimeService;
+    this.organisation = organisation;
+    this.caller = caller;
+  }
+
+  @PostMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")
+  public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody IntakeRequest request) {
+    String user = caller.require("インシデントの報告", ApiCaller.REPORTERS);
+    String source = request.source() == null ? "person" : request.source();
+    if ("customer".equals(source) && isBlank(request.reporterContact())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "外部からの通報（source=customer）には reporterContact が必要です");
+    }
+    String processKey = request.procedure() != null ? request.procedure()
+        : organisation.defaultProcedure().processKey();
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("incidentTitle", request.title());
+    variables.put("incidentType", request.incidentType());
+    variables.put("eventDescription", request.eventDescription());
+    variables.put("reportSource", "customer".equals(source) ? "external" : "internal");
+    variables.put("alertSource", source);
+    variables.put("reporterId", user);
+    putIfPresent(variables, "detectedAt", request.detectedAt() == null ? null : request.detectedAt().toString());
+    putIfPresent(variables, "externalReporterName", request.reporterName());
+    putIfPresent(variables, "externalReporterContact", request.reporterContact());
+    putIfPresent(variables, "affectedSystems", request.affectedSystems());
+    putIfPresent(variables, "commissioningParty", request.commissioningParty());
+
+    // Started as the caller: the engine checks that this user may start incidents.
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(processKey)
+        .setVariables(variables).executeWithVariablesInReturn();
+    String number = (String) instance.getVariables().get("incidentNumber");
+    return ResponseEntity.created(URI.create("/api/incidents/" + number)).body(Map.of(
+        "incidentNumber", number, "procedure", processKey, "processInstanceId", instance.getId()));
+  }
+
+  private static void putIfPresent(Map<String, Object> variables, String name, String value) {
+    if (!isBlank(value)) {
+      variables.put(name, value);
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

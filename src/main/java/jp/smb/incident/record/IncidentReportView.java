@@ -1,0 +1,206 @@
+package jp.smb.incident.record;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import jp.smb.incident.record.RecordEntries.CustodyEntry;
+import jp.smb.incident.record.RecordEntries.Evidence;
+import jp.smb.incident.record.RecordEntries.ReportSent;
+import jp.smb.incident.record.RecordEntries.TimelineEntry;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The final report of an incident, in Japanese: 5W1H, the ten items of seed 000, decisions, timeline, reports
+ * sent, evidence with hashes and custody, root cause and prevention, and the response times. Every value from
+ * the record is escaped: an incident's text never runs as script.
+ */
+public class IncidentReportView {
+
+  private static final Map<String, String> TYPES = Map.of("ransomware", "ランサムウェア", "malware", "ウイルス感染",
+      "unauthorized-access", "不正アクセス", "insider", "内部犯行", "misdelivery", "誤送信", "mispublication", "誤公開",
+      "loss", "紛失・置忘れ", "system-outage", "システム停止", "other", "その他");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final String UNKNOWN = "（未記録）";
+
+  private final IncidentRecord record;
+  private final List<TimelineEntry> timeline;
+  private final List<ReportSent> reports;
+  private final List<Evidence> evidence;
+  private final Function<Long, List<CustodyEntry>> custody;
+  private final ZoneId zone;
+
+  public IncidentReportView(IncidentRecord record, List<TimelineEntry> timeline, List<ReportSent> reports,
+      List<Evidence> evidence, Function<Long, List<CustodyEntry>> custody, ZoneId zone) {
+    this.record = record;
+    this.timeline = timeline;
+    this.reports = reports;
+    this.evidence = evidence;
+    this.custody = custody;
+    this.zone = zone;
+  }
+
+  /** 5W1H, in the order people ask. */
+  public Map<String, String> fiveWOneH() {
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put("いつ", "発生 " + time(record.occurredAt()) + "／発覚 " + time(record.detectedAt()));
+    summary.put("どこで", orUnknown(record.affectedSystems()));
+    summary.put("誰が", orUnknown(record.perpetrator()));
+    summary.put("何を", orUnknown(record.eventDescription()));
+    summary.put("なぜ", orUnknown(record.rootCause() != null ? record.rootCause() : record.suspectedCause()));
+    summary.put("どのように", orUnknown(record.method()));
+    return summary;
+  }
+
+  /** インシデント対応時に整理しておくべき事項 (seed 000); 対応経過 is the timeline below. */
+  public Map<String, String> tenItems() {
+    Map<String, String> items = new LinkedHashMap<>();
+    items.put("分類", TYPES.getOrDefault(record.incidentType(), record.incidentType())
+        + (record.severityLevel() == null ? "" : "／事故レベル " + record.severityLevel()));
+    items.put("事業者", orUnknown(record.businessOperator())
+        + (record.commissioningParty() == null ? "" : "（委託元: " + record.commissioningParty() + "）"));
+    items.put("責任者・担当者", orUnknown(record.responsiblePersons()));
+    items.put("発覚日時", time(record.detectedAt()));
+    items.put("発生日時", time(record.occurredAt()));
+    items.put("発生事象", orUnknown(record.eventDescription()));
+    items.put("対応経過", "下記「対応経過」のとおり（" + timeline.size() + "件）");
+    items.put("想定される原因", orUnknown(record.suspectedCause()));
+    items.put("被害を受けたシステムの状況", orUnknown(record.affectedSystemStatus()));
+    items.put("システム構成・運用状況", orUnknown(record.systemConfiguration()));
+    return items;
+  }
+
+  public Map<String, String> responseTimes() {
+    Map<String, String> times = new LinkedHashMap<>();
+    times.put("発見までの時間（発生→発覚）", duration(IncidentRecorder.between(record.occurredAt(), record.detectedAt())));
+    times.put("封じ込めまでの時間（発覚→初動対応の完了）", duration(IncidentRecorder.between(record.detectedAt(), record.containedAt())));
+    times.put("復旧までの時間（発覚→復旧）", duration(IncidentRecorder.between(record.detectedAt(), record.recoveredAt())));
+    return times;
+  }
+
+  public String html() {
+    StringBuilder h = new StringBuilder("""
+        <!DOCTYPE html>
+        <html lang="ja"><head><meta charset="UTF-8">
+        <title>インシデント報告書 %s</title>
+        <style>
+          body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", sans-serif; margin: 2em; color: #222; }
+          h1 { font-size: 1.6em; } h2 { font-size: 1.2em; border-bottom: 2px solid #444; margin-top: 1.6em; }
+          table { border-collapse: collapse; width: 100%%; margin: .5em 0; }
+          th, td { border: 1px solid #999; padding: .3em .5em; vertical-align: top; text-align: left; }
+          th { background: #eee; width: 14em; } td { white-space: pre-wrap; word-break: break-all; }
+          .hash { font-family: monospace; font-size: .85em; }
+          @media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+        </style></head><body>
+        """.formatted(e(record.incidentNumber())));
+    h.append("<h1>インシデント報告書 ").append(e(record.incidentNumber())).append("</h1>\n");
+    h.append(table(Map.of("件名", record.title(), "状態", record.state().label(), "手順", record.procedureKey())
+        .entrySet().stream().sorted(Map.Entry.comparingByKey()).collect(LinkedHashMap::new,
+            (m, x) -> m.put(x.getKey(), x.getValue()), Map::putAll)));
+    h.append("<h2>概要（5W1H）</h2>\n").append(table(fiveWOneH()));
+    h.append("<h2>整理しておくべき事項</h2>\n").append(table(tenItems()));
+    h.append("<h2>判断（事故レベル・報告先）</h2>\n<table><tr><th>日時</th><th>判断</th><th>結果</th></tr>\n");
+    timeline.stream().filter(t -> t.kind().equals("DECISION")).forEach(t -> h.append(row(time(t.occurredAt()), t.title(),
+        t.detail())));
+    h.append("</table>\n<h2>対応経過</h2>\n<table><tr><th>日時</th><th>内容</th><th>担当</th><th>詳細</th></tr>\n");
+    timeline.forEach(t -> h.append(row(time(t.occurredAt()), t.title(), t.actor(), t.detail())));
+    h.append("</table>\n<h2>報告の記録</h2>\n<table><tr><th>報告</th><th>義務</th><th>期限</th><th>送った日時・方法</th>"
+        + "<th>送った人</th><th>受付番号など</th></tr>\n");
+    reports.forEach(r -> h.append(row(r.title(), r.mandatory() ? "義務" : "任意", time(r.dueAt()),
+        orUnknown(r.sentAt()) + " " + orUnknown(r.channel()), r.sentBy(), r.reference())));
+    h.append("</table>\n<h2>証拠</h2>\n<table><tr><th>証拠</th><th>出所</th><th>収集</th><th>ファイル</th>"
+        + "<th>SHA-256</th><th>保管の記録</th></tr>\n");
+    for (Evidence item : evidence) {
+      StringBuilder chain = new StringBuilder();
+      custody.apply(item.id()).forEach(c -> chain.append(time(c.occurredAt())).append(' ').append(c.action())
+          .append(' ').append(c.actor()).append(c.detail() == null ? "" : " " + c.detail()).append('\n'));
+      h.append("<tr><td>").append(e(item.description())).append("</td><td>").append(e(item.source()))
+          .append("</td><td>").append(e(item.collectedBy() + " " + time(item.collectedAt()))).append("</td><td>")
+          .append(e(item.fileName() == null ? "（現物）" : item.fileName() + "（" + item.sizeBytes() + " バイト）"))
+          .append("</td><td class=\"hash\">").append(e(item.sha256())).append("</td><td>").append(e(chain.toString()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n<h2>根本原因と再発防止策</h2>\n").append(table(Map.of(
+        "根本原因", orUnknown(record.rootCause()), "再発防止策", orUnknown(record.preventionMeasures()))));
+    h.append("<h2>対応に要した時間</h2>\n").append(table(responseTimes()));
+    h.append("<p>作成: ").append(e(time(OffsetDateTime.now(zone)))).append("</p>\n</body></html>\n");
+    return h.toString();
+  }
+
+  public String markdown() {
+    StringBuilder m = new StringBuilder("# インシデント報告書 " + record.incidentNumber() + "\n\n");
+    m.append("- 件名: ").append(record.title()).append("\n- 状態: ").append(record.state().label()).append("\n\n");
+    m.append("## 概要（5W1H）\n\n");
+    fiveWOneH().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
+    m.append("\n## 整理しておくべき事項\n\n");
+    tenItems().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
+    m.append("\n## 対応経過\n\n| 日時 | 内容 | 担当 | 詳細 |\n|---|---|---|---|\n");
+    timeline.forEach(t -> m.append("| ").append(time(t.occurredAt())).append(" | ").append(cell(t.title()))
+        .append(" | ").append(cell(t.actor())).append(" | ").append(cell(t.detail())).append(" |\n"));
+    m.append("\n## 報告の記録\n\n");
+    reports.forEach(r -> m.append("- ").append(r.title()).append("（").append(r.mandatory() ? "義務" : "任意")
+        .append("）: ").append(orUnknown(r.sentAt())).append(' ').append(orUnknown(r.sentBy())).append('\n'));
+    m.append("\n## 証拠\n\n");
+    evidence.forEach(x -> m.append("- ").append(x.description()).append("（").append(x.collectedBy()).append(' ')
+        .append(time(x.collectedAt())).append("）").append(x.sha256() == null ? "" : " SHA-256 " + x.sha256())
+        .append('\n'));
+    m.append("\n## 根本原因と再発防止策\n\n- 根本原因: ").append(orUnknown(record.rootCause()))
+        .append("\n- 再発防止策: ").append(orUnknown(record.preventionMeasures())).append("\n\n## 対応に要した時間\n\n");
+    responseTimes().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
+    return m.toString();
+  }
+
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("record", record);
+    json.put("fiveWOneH", fiveWOneH());
+    json.put("tenItems", tenItems());
+    json.put("timeline", timeline);
+    json.put("reportsSent", reports);
+    json.put("evidence", evidence.stream().map(x -> Map.of("item", x, "custody", custody.apply(x.id()))).toList());
+    json.put("responseTimes", responseTimes());
+    return json;
+  }
+
+  private String table(Map<String, String> rows) {
+    StringBuilder t = new StringBuilder("<table>\n");
+    rows.forEach((k, v) -> t.append("<tr><th>").append(e(k)).append("</th><td>").append(e(v)).append("</td></tr>\n"));
+    return t.append("</table>\n").toString();
+  }
+
+  private static String row(String... cells) {
+    StringBuilder r = new StringBuilder("<tr>");
+    for (String cell : cells) {
+      r.append("<td>").append(e(cell)).append("</td>");
+    }
+    return r.append("</tr>\n").toString();
+  }
+
+  private static String cell(String value) {
+    return value == null ? "" : value.replace("|", "｜").replace("\n", " ");
+  }
+
+  private static String e(String value) {
+    return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
+  }
+
+  private String time(OffsetDateTime time) {
+    return time == null ? UNKNOWN : time.atZoneSameInstant(zone).format(TIME);
+  }
+
+  private static String duration(Duration duration) {
+    if (duration == null) {
+      return UNKNOWN;
+    }
+    return duration.toDays() > 0 ? "%d日%d時間%d分".formatted(duration.toDays(), duration.toHoursPart(),
+        duration.toMinutesPart()) : "%d時間%d分".formatted(duration.toHours(), duration.toMinutesPart());
+  }
+
+  private static String orUnknown(String value) {
+    return value == null || value.isBlank() ? UNKNOWN : value;
+  }
+}

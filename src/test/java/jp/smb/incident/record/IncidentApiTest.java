@@ -1,0 +1,283 @@
+package jp.smb.incident.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import jp.smb.incident.HttpTestClient;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The incident API over real HTTP on the demo organisation: intake, records, notes, evidence with custody, the
+ * final report and deletion, with every refusal a 4xx that says what is wrong.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class IncidentApiTest {
+
+  private static final String PASSWORD = "Renshu-2026!";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DATA_DIR = temporaryDirectory();
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+    registry.add("incident.evidence.max-size", () -> "64KB");
+    registry.add("incident.record.retention", () -> "P0D");
+    registry.add("incident.organisation.name", () -> "株式会社サンプル");
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  IncidentRecords records;
+
+  private HttpTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = new HttpTestClient(port);
+  }
+
+  private String open(String user, String json) {
+    HttpResponse<String> created = http.postJson("/api/incidents", user, PASSWORD, json);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return read(created).get("incidentNumber").asText();
+  }
+
+  private String openAlert(String title) {
+    return open("demo-staff", """
+        {"title": %s, "incidentType": "unauthorized-access", "eventDescription": "UTM が不審な通信を検知",
+         "source": "utm", "detectedAt": "2026-11-24T09:30:00+09:00", "affectedSystems": "ファイルサーバー"}"""
+        .formatted(JSON.valueToTree(title).toString()));
+  }
+
+  @Test
+  void shouldRefuseAnonymousCalls() {
+    assertThat(http.get("/api/incidents").statusCode()).isEqualTo(401);
+    assertThat(http.post("/api/incidents", "nobody", "wrong", "application/json", "{}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldOpenAnIncidentFromAMachineAlertWithTheDefaultProcedure() {
+    HttpResponse<String> created = http.postJson("/api/incidents", "demo-staff", PASSWORD, """
+        {"title": "EDR がランサムウェアを検知", "incidentType": "ransomware", "eventDescription": "暗号化の挙動",
+         "source": "edr"}""");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode body = read(created);
+    String number = body.get("incidentNumber").asText();
+    assertThat(number).matches("INC-\\d{4}-\\d{4}");
+    assertThat(body.get("procedure").asText()).as("the demo organisation is a company").isEqualTo("ipa-incident-response");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/incidents/" + number);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isEqualTo(1);
+
+    JsonNode record = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD)).get("record");
+    assertThat(record.get("title").asText()).isEqualTo("EDR がランサムウェアを検知");
+    assertThat(record.get("state").asText()).isEqualTo("OPEN");
+    assertThat(record.get("businessOperator").asText()).isEqualTo("株式会社サンプル");
+    assertThat(record.get("reporter").asText()).isEqualTo("demo-staff");
+  }
+
+  @Test
+  void shouldStartTheProcedureTheReporterChose() {
+    String number = open("demo-staff", """
+        {"title": "顧客からの指摘", "incidentType": "misdelivery", "eventDescription": "宛先違いのメール",
+         "source": "customer", "reporterContact": "customer@example.jp", "procedure": "six-step-incident-response"}""");
+
+    assertThat(records.find(number).orElseThrow().procedureKey()).isEqualTo("six-step-incident-response");
+    assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(number).singleResult().getId(), "reportSource")).isEqualTo("external");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      malformed JSON         | {"title": "x",                                                                              | JSON として読めない
+      missing title          | {"incidentType": "other", "eventDescription": "x"}                                          | title
+      unknown type           | {"title": "x", "incidentType": "earthquake", "eventDescription": "x"}                       | incidentType
+      date that is no date   | {"title": "x", "incidentType": "other", "eventDescription": "x", "detectedAt": "yesterday"} | JSON として読めないか、値の型が違います
+      wrong type of value    | {"title": ["x"], "incidentType": "other", "eventDescription": "x"}                          | 値の型が違います
+      customer without reply | {"title": "x", "incidentType": "other", "eventDescription": "x", "source": "customer"}      | reporterContact
+      unknown procedure      | {"title": "x", "incidentType": "other", "eventDescription": "x", "procedure": "itil"}       | procedure""")
+  void shouldRefuseBadIntakeWithAMessageThatSaysWhatIsWrong(String name, String json, String message) {
+    HttpResponse<String> refused = http.postJson("/api/incidents", "demo-staff", PASSWORD, json);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(read(refused).get("message").asText()).contains(message);
+  }
+
+  @Test
+  void shouldLetOnlySupervisorsReadRecords() {
+    String number = openAlert("権限の確認");
+
+    for (String user : new String[] {"demo-staff", "demo-tech", "demo-comms"}) {
+      HttpResponse<String> refused = http.get("/api/incidents/" + number, user, PASSWORD);
+      assertThat(refused.statusCode()).as(user).isEqualTo(403);
+      assertThat(read(refused).get("message").asText()).contains("incident-lead");
+    }
+    assertThat(http.get("/api/incidents?state=open&type=unauthorized-access", "demo-executive", PASSWORD).body())
+        .contains(number);
+    assertThat(http.get("/api/incidents?state=sleeping", "demo-lead", PASSWORD).statusCode()).isEqualTo(400);
+    HttpResponse<String> unknown = http.get("/api/incidents/INC-1999-0001", "demo-lead", PASSWORD);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(read(unknown).get("message").asText()).contains("INC-1999-0001");
+  }
+
+  @Test
+  void shouldKeepEvidenceWithItsHashAndEveryAccessInTheChainOfCustody() throws Exception {
+    String number = openAlert("証拠の保全");
+    byte[] log = "2026-11-24 09:12 login admin from 203.0.113.9\n".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> added = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
+        Map.of("description", "UTM の通信ログ", "source", "UTM 管理画面からエクスポート"), "utm.log", log);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(log));
+    assertThat(read(added).get("sha256").asText()).isEqualTo(sha256);
+    long id = read(added).get("id").asLong();
+
+    HttpResponse<byte[]> download = http.getBytes("/api/incidents/" + number + "/evidence/" + id + "/content",
+        "demo-lead", PASSWORD);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(log);
+    assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(sha256);
+    assertThat(http.postJson("/api/incidents/" + number + "/evidence/" + id + "/handovers", "demo-lead", PASSWORD,
+        "{\"to\": \"調査会社A 鈴木\", \"note\": \"封印袋 No.12\"}").statusCode()).isEqualTo(201);
+    assertThat(records.custody(id)).extracting(RecordEntries.CustodyEntry::action)
+        .containsExactly("COLLECTED", "DOWNLOADED", "HANDED_OVER");
+
+    // Content changed behind the application's back is refused, not handed out.
+    jdbc.update("UPDATE incident_evidence SET content = ? WHERE id = ?", "forged".getBytes(StandardCharsets.UTF_8), id);
+    HttpResponse<String> tampered = http.get("/api/incidents/" + number + "/evidence/" + id + "/content", "demo-lead",
+        PASSWORD);
+    assertThat(tampered.statusCode()).isEqualTo(409);
+    assertThat(read(tampered).get("message").asText()).contains("SHA-256 と一致しません");
+  }
+
+  @Test
+  void shouldRefuseOversizeUnnamedOrUnauthorisedEvidence() {
+    String number = openAlert("証拠の制限");
+
+    HttpResponse<String> tooLarge = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
+        Map.of("description", "メモリダンプ"), "memory.raw", new byte[100 * 1024]);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(read(tooLarge).get("message").asText()).contains("大きすぎます");
+    HttpResponse<String> unnamed = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
+        Map.of("source", "PC"), "a.txt", new byte[10]);
+    assertThat(unnamed.statusCode()).isEqualTo(400);
+    assertThat(http.postMultipart("/api/incidents/" + number + "/evidence", "demo-comms", PASSWORD,
+        Map.of("description", "x"), null, null).statusCode()).isEqualTo(403);
+    assertThat(http.postMultipart("/api/incidents/INC-1999-0001/evidence", "demo-tech", PASSWORD,
+        Map.of("description", "x"), null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldAddNotesToTheTimeline() {
+    String number = openAlert("メモ");
+
+    assertThat(http.postJson("/api/incidents/" + number + "/notes", "demo-comms", PASSWORD,
+        "{\"text\": \"取引先Aから問い合わせ\"}").statusCode()).isEqualTo(201);
+    assertThat(http.postJson("/api/incidents/" + number + "/notes", "demo-comms", PASSWORD, "{\"text\": \" \"}")
+        .statusCode()).isEqualTo(400);
+    assertThat(http.postJson("/api/incidents/" + number + "/notes", "demo-staff", PASSWORD, "{\"text\": \"x\"}")
+        .statusCode()).isEqualTo(403);
+    assertThat(records.timeline(number)).extracting(RecordEntries.TimelineEntry::detail).contains("取引先Aから問い合わせ");
+  }
+
+  @Test
+  void shouldPrintTheReportInJapaneseWithoutRunningAnyScriptFromTheIncident() {
+    String number = openAlert("<script>alert('x')</script>");
+
+    HttpResponse<String> html = http.get("/api/incidents/" + number + "/report", "demo-lead", PASSWORD);
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(html.body()).contains("インシデント報告書 " + number, "概要（5W1H）", "整理しておくべき事項", "対応経過",
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "ファイルサーバー", "株式会社サンプル")
+        .doesNotContain("<script>alert");
+    assertThat(http.get("/api/incidents/" + number + "/report?format=md", "demo-lead", PASSWORD).body())
+        .startsWith("# インシデント報告書 " + number);
+    assertThat(read(http.get("/api/incidents/" + number + "/report?format=json", "demo-lead", PASSWORD))
+        .get("fiveWOneH").get("どこで").asText()).isEqualTo("ファイルサーバー");
+    assertThat(http.get("/api/incidents/" + number + "/report?format=pdf", "demo-lead", PASSWORD).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void shouldOpenTheReportWithTheTasklistLoginButChangeNothingWithoutBasic() {
+    String number = openAlert("Tasklist から報告書");
+
+    assertThat(http.webappLogin("tasklist", "demo-lead", PASSWORD, true).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/incidents/" + number + "/report").statusCode()).isEqualTo(200);
+    assertThat(http.post("/api/incidents/" + number + "/notes", "nobody", "no-password", "application/json",
+        "{\"text\": \"x\"}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldDeleteARecordOnlyAsAnAdministratorOnceClosedAndKeepTheDeletion() {
+    String number = openAlert("削除の確認");
+
+    assertThat(http.delete("/api/incidents/" + number + "?reason=test", "demo-lead", PASSWORD).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> open = http.delete("/api/incidents/" + number + "?reason=test", "admin", PASSWORD);
+    assertThat(open.statusCode()).isEqualTo(409);
+    assertThat(read(open).get("message").asText()).contains("対応中");
+
+    engine.getRuntimeService().deleteProcessInstance(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(number).singleResult().getId(), "誤登録");
+    assertThat(records.find(number).orElseThrow().state()).isEqualTo(IncidentRecord.State.CANCELLED);
+    assertThat(http.delete("/api/incidents/" + number + "?reason=" + "誤登録のため".replace("誤登録のため", "duplicate"),
+        "admin", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(records.find(number)).isEmpty();
+    assertThat(records.deletionsOf(number)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldDescribeTheApiWithOpenApi() {
+    HttpResponse<String> docs = http.get("/v3/api-docs");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/incidents", "/api/incidents/{number}/report", "/api/incidents/{number}/evidence");
+  }
+
+  private static JsonNode read(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(response.body(), e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("incident-api");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
