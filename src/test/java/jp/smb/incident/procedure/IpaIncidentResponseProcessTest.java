@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.smb.incident.record.IncidentRecord;
+import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -50,6 +52,9 @@ class IpaIncidentResponseProcessTest {
 
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  IncidentRecords records;
 
   @BeforeEach
   void registerEngine() {
@@ -226,6 +231,13 @@ class IpaIncidentResponseProcessTest {
     recover(incident);
     close(incident);
 
+    IncidentRecord record = records.find(incident.businessKey()).orElseThrow();
+    assertThat(record.state()).isEqualTo(IncidentRecord.State.CLOSED);
+    assertThat(record.severityLevel()).isEqualTo(3);
+    assertThat(record.responsiblePersons()).isEqualTo("責任者: 情報システム課 佐藤／担当: 鈴木: 調査");
+    assertThat(record.containedAt()).isNotNull();
+    assertThat(record.recoveredAt()).isNotNull();
+    assertThat(records.reportsSent(incident.businessKey())).hasSize(4);
     assertThat(incident.instance()).hasPassed("CallActivity_ReportToRecipients", "Task_CompensateVictims",
         "CallActivity_PreserveEvidence", "CallActivity_MalwarePlaybook", "Task_RequestOutsideSupport");
   }
