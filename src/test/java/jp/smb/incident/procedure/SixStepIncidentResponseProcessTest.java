@@ -3,6 +3,7 @@ package jp.smb.incident.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -53,6 +54,9 @@ class SixStepIncidentResponseProcessTest {
 
   @Autowired
   IncidentRecords records;
+
+  @Autowired
+  MeterRegistry meters;
 
   @BeforeEach
   void registerEngine() {
@@ -196,6 +200,10 @@ class SixStepIncidentResponseProcessTest {
         .startsWith("インシデントを受け付けた", "状況を確認し記録する", "機器を隔離しアカウントを保護する")
         .contains("事故レベルを判定する", "報告先と期限を判定する", "個人情報保護委員会に速報する", "全対応記録を保管する")
         .endsWith("対応全体を振り返る", "対応を完了した");
+    for (String metric : new String[] {"incident.time.to.detect", "incident.time.to.contain", "incident.time.to.recover"}) {
+      assertThat(meters.find(metric).tag("procedure", PROCESS).timer()).as(metric).isNotNull()
+          .satisfies(timer -> assertThat(timer.count()).isPositive());
+    }
     assertThat(records.reportsSent(incident.businessKey())).extracting(RecordEntries.ReportSent::reportItem)
         .containsExactlyInAnyOrder("ppc-preliminary", "ppc-final", "data-subjects", "police", "ipa", "partners",
             "insurer", "public-notice");
