@@ -198,6 +198,32 @@ class IncidentApiTest {
         Map.of("description", "x"), null, null).statusCode()).isEqualTo(404);
   }
 
+  @ParameterizedTest(name = "{0} {1} as {2}")
+  @CsvSource({
+      "GET,    /api/incidents,                              demo-tech",
+      "GET,    /api/incidents/{n},                          demo-comms",
+      "GET,    /api/incidents/{n}/report,                   demo-sysadmin",
+      "GET,    /api/incidents/{n}/evidence/{e},             demo-tech",
+      "GET,    /api/incidents/{n}/evidence/{e}/content,     demo-comms",
+      "POST,   /api/incidents/{n}/notes,                    demo-staff",
+      "POST,   /api/incidents/{n}/evidence/{e}/handovers,   demo-comms",
+      "DELETE, /api/incidents/{n}?reason=x,                 demo-executive"})
+  void shouldRefuseEveryEndpointToARoleThatMayNotUseIt(String method, String path, String user) {
+    String number = openAlert("役割の確認");
+    HttpResponse<String> added = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
+        Map.of("description", "ログ"), "a.log", new byte[] {1, 2, 3});
+    String url = path.replace("{n}", number).replace("{e}", read(added).get("id").asText());
+
+    HttpResponse<String> refused = switch (method) {
+      case "GET" -> http.get(url, user, PASSWORD);
+      case "POST" -> http.postJson(url, user, PASSWORD, "{\"text\": \"x\", \"to\": \"y\"}");
+      default -> http.delete(url, user, PASSWORD);
+    };
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(read(refused).get("message").asText()).isNotBlank();
+  }
+
   @Test
   void shouldAddNotesToTheTimeline() {
     String number = openAlert("メモ");
