@@ -1,0 +1,205 @@
+package jp.smb.incident.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driving the real Camunda webapps the way a person does: log in, start a process from its
+ * start form, open a task, claim it, fill the Camunda Form, complete it. Every step leaves a screenshot.
+ */
+class Tasklist implements AutoCloseable {
+
+  static final String CHROMIUM = System.getProperty("incident.e2e.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("incident.e2e.chromedriver", "/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String baseUrl;
+  private final Path screenshots;
+  private int shot;
+
+  Tasklist(int port, Path screenshots) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1100", "--lang=ja-JP");
+    // The driver from Debian's chromium-driver: nothing is downloaded at run time.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.baseUrl = "http://localhost:" + port + "/camunda/app/";
+    this.screenshots = screenshots;
+    try {
+      Files.createDirectories(screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Tasklist login(String app, String user, String password) {
+    driver.get(baseUrl + app + "/default/");
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + app + "/default/#/login");
+    driver.navigate().refresh();
+    WebElement name;
+    try {
+      name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (RuntimeException e) {
+      screenshot("login-failed");
+      throw e;
+    }
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    return this;
+  }
+
+  Tasklist startProcess(String processName) {
+    // The list icon tells "Start process" from "Create task", which share the handler, in any language.
+    click(By.xpath("//a[@ng-click='open()' and .//span[contains(@class,'glyphicon-list-alt')]]"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"));
+    waitForForm();
+    return this;
+  }
+
+  Tasklist submitStartForm() {
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    return this;
+  }
+
+  List<String> taskNames() {
+    pause(1500);
+    return driver.findElements(By.cssSelector("li.task h4.task a")).stream()
+        .map(WebElement::getText).map(String::trim).toList();
+  }
+
+  Tasklist openTask(String taskName) {
+    driver.navigate().refresh();
+    click(By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(), '" + taskName + "')]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), taskName));
+    List<WebElement> claim = driver.findElements(By.cssSelector("button[ng-click='claim()']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(ExpectedConditions.invisibilityOf(claim.get(0)));
+    }
+    waitForForm();
+    return this;
+  }
+
+  Tasklist type(String key, String text) {
+    WebElement field = field(key);
+    field.clear();
+    field.sendKeys(text);
+    return this;
+  }
+
+  Tasklist check(String key) {
+    WebElement box = field(key);
+    if (!box.isSelected()) {
+      box.click();
+    }
+    return this;
+  }
+
+  Tasklist choose(String key, String option) {
+    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[id$='-Field_" + key + "-display']")));
+    // Room below for the list, which would otherwise open under the next field.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", display);
+    display.click();
+    WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']")));
+    new Actions(driver).moveToElement(item).click().perform();
+    return this;
+  }
+
+  Tasklist radio(String key, int index) {
+    click(By.cssSelector("[id$='-Field_" + key + "-" + index + "']"));
+    return this;
+  }
+
+  Tasklist complete() {
+    click(By.cssSelector("button[ng-click='complete()']"));
+    return this;
+  }
+
+  /** Completes and waits until the task has left the form. */
+  Tasklist completeAndWait() {
+    WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
+    complete();
+    wait.until(ExpectedConditions.stalenessOf(form));
+    return this;
+  }
+
+  List<String> fieldErrors() {
+    pause(500);
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().filter(WebElement::isDisplayed)
+        .map(WebElement::getText).toList();
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  Tasklist open(String path) {
+    driver.get(baseUrl + path);
+    pause(2500);
+    return this;
+  }
+
+  void screenshot(String name) {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.write(screenshots.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private WebElement field(String key) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  private void waitForForm() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,156 @@
+package jp.smb.incident.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.smb.incident.record.IncidentRecord;
+import jp.smb.incident.record.IncidentRecords;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a fresh data directory, worked through Debian's Chromium as each role of the demo
+ * organisation: start an incident from Tasklist's start form, work every task of a path to the end through the
+ * real Camunda Forms, and find the incident in Cockpit. Screenshots go to target/e2e-screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class TasklistEndToEndTest {
+
+  private static final String PASSWORD = "Renshu-2026!";
+  private static final Path DATA_DIR = temporaryDirectory();
+  private static Tasklist browser;
+
+  @DynamicPropertySource
+  static void freshDataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  IncidentRecords records;
+
+  @BeforeAll
+  static void noBrowserYet() {
+    browser = null;
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private Tasklist browser() {
+    if (browser == null) {
+      browser = new Tasklist(port, Path.of("target", "e2e-screenshots"));
+    }
+    return browser;
+  }
+
+  private Tasklist reportIncident(String procedure, String title) {
+    return browser().login("tasklist", "demo-staff", PASSWORD)
+        .startProcess(procedure)
+        .type("incidentTitle", title)
+        .choose("incidentType", "その他・不明")
+        .type("eventDescription", "見覚えのない送信済みメールが大量にある")
+        .type("affectedSystems", "受付用PC")
+        .radio("reportSource", 0);
+  }
+
+  private String businessKeyOf(String title) {
+    HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .variableValueEquals("incidentTitle", title).singleResult();
+    assertThat(instance).as("incident %s", title).isNotNull();
+    return instance.getBusinessKey();
+  }
+
+  @Test
+  void shouldRunAThreeStageIncidentFromTheStartFormToTheEndThroughEachRole() {
+    String title = "E2E 予兆事象の報告";
+    reportIncident("セキュリティインシデント対応（IPA 3段階）", title);
+    browser().screenshot("ipa-start-form");
+    browser().submitStartForm();
+    String number = businessKeyOf(title);
+
+    // Another group does not see the incident lead's task.
+    assertThat(browser().login("tasklist", "demo-comms", PASSWORD).taskNames())
+        .doesNotContain("インシデントに該当するか判断する");
+
+    browser().login("tasklist", "demo-lead", PASSWORD);
+    assertThat(browser().taskNames()).contains("インシデントに該当するか判断する");
+    browser().openTask("インシデントに該当するか判断する");
+    // Left unticked, the form asks why it is not an incident: completing without the reason is refused.
+    browser().complete();
+    assertThat(browser().fieldErrors()).isNotEmpty();
+    browser().screenshot("ipa-triage-required-field");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_TriageReport").count()).isEqualTo(1);
+    // Reopened, as a person would after reading the message.
+    browser().openTask("インシデントに該当するか判断する").check("isIncident");
+    browser().screenshot("ipa-triage");
+    browser().completeAndWait();
+
+    browser().login("tasklist", "demo-sysadmin", PASSWORD).openTask("予兆事象に対処する")
+        .type("precursorAction", "不審なログインを遮断し、パスワードを変更した");
+    browser().screenshot("ipa-precursor");
+    browser().completeAndWait();
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
+    IncidentRecord record = records.find(number).orElseThrow();
+    assertThat(record.state()).isEqualTo(IncidentRecord.State.CLOSED);
+    assertThat(record.severityLevel()).isZero();
+
+    // The supervisor finds the incident's decision in Cockpit.
+    String decisionId = engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey("incident-severity").latestVersion().singleResult().getId();
+    String instanceId = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(number).singleResult().getId();
+    browser().login("cockpit", "demo-lead", PASSWORD).open("cockpit/default/#/decision-definition/" + decisionId);
+    browser().screenshot("cockpit-decision");
+    assertThat(browser().pageText()).contains(instanceId);
+  }
+
+  @Test
+  void shouldRunASixStepIncidentFromTheStartFormToTheEnd() {
+    String title = "E2E 誤検知の確認";
+    reportIncident("情報セキュリティインシデント対応（6ステップ）", title).submitStartForm();
+    String number = businessKeyOf(title);
+
+    browser().login("tasklist", "demo-tech", PASSWORD).openTask("状況を確認し記録する")
+        .type("notIncidentReason", "メールソフトの自動送信設定によるもので、不正な送信ではなかった");
+    browser().screenshot("six-step-record-situation");
+    browser().completeAndWait();
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
+    assertThat(records.find(number).orElseThrow().state()).isEqualTo(IncidentRecord.State.NOT_AN_INCIDENT);
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("incident-e2e");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
