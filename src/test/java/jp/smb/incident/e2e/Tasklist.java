@@ -40,6 +40,8 @@ class Tasklist implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1100", "--lang=ja-JP");
+    // A Japanese browser: the webapps choose their language from what the browser accepts.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja-JP,ja"));
     // The driver from Debian's chromium-driver: nothing is downloaded at run time.
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
@@ -62,6 +64,8 @@ class Tasklist implements AutoCloseable {
     WebElement name;
     try {
       name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      // The login is refused without the CSRF token the freshly loaded page receives.
+      wait.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
     } catch (RuntimeException e) {
       screenshot("login-failed");
       throw e;
@@ -69,7 +73,12 @@ class Tasklist implements AutoCloseable {
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    try {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    } catch (RuntimeException e) {
+      screenshot("login-refused-" + user);
+      throw e;
+    }
     return this;
   }
 
