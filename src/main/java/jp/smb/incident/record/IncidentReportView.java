@@ -63,7 +63,7 @@ public class IncidentReportView {
         + (record.severityLevel() == null ? "" : "／事故レベル " + record.severityLevel()));
     items.put("事業者", orUnknown(record.businessOperator())
         + (record.commissioningParty() == null ? "" : "（委託元: " + record.commissioningParty() + "）"));
-    items.put("責任者・担当者", orUnknown(record.responsiblePersons()));
+    items.put("責任者・担当者", record.responsiblePersons() != null ? record.responsiblePersons() : actors());
     items.put("発覚日時", time(record.detectedAt()));
     items.put("発生日時", time(record.occurredAt()));
     items.put("発生事象", orUnknown(record.eventDescription()));
@@ -72,6 +72,22 @@ public class IncidentReportView {
     items.put("被害を受けたシステムの状況", orUnknown(record.affectedSystemStatus()));
     items.put("システム構成・運用状況", orUnknown(record.systemConfiguration()));
     return items;
+  }
+
+  /** Who did the work, from the timeline, when no response team was named (one person, or the six steps). */
+  private String actors() {
+    List<String> actors = timeline.stream().map(TimelineEntry::actor).filter(a -> a != null && !a.isBlank())
+        .distinct().toList();
+    return actors.isEmpty() ? UNKNOWN : "対応した人: " + String.join("、", actors);
+  }
+
+  private String procedureName() {
+    for (jp.smb.incident.intake.Procedure procedure : jp.smb.incident.intake.Procedure.values()) {
+      if (procedure.processKey().equals(record.procedureKey())) {
+        return procedure.displayName();
+      }
+    }
+    return record.procedureKey();
   }
 
   public Map<String, String> responseTimes() {
@@ -98,9 +114,11 @@ public class IncidentReportView {
         </style></head><body>
         """.formatted(e(record.incidentNumber())));
     h.append("<h1>インシデント報告書 ").append(e(record.incidentNumber())).append("</h1>\n");
-    h.append(table(Map.of("件名", record.title(), "状態", record.state().label(), "手順", record.procedureKey())
-        .entrySet().stream().sorted(Map.Entry.comparingByKey()).collect(LinkedHashMap::new,
-            (m, x) -> m.put(x.getKey(), x.getValue()), Map::putAll)));
+    Map<String, String> heading = new LinkedHashMap<>();
+    heading.put("件名", record.title());
+    heading.put("手順", procedureName());
+    heading.put("状態", record.state().label());
+    h.append(table(heading));
     h.append("<h2>概要（5W1H）</h2>\n").append(table(fiveWOneH()));
     h.append("<h2>整理しておくべき事項</h2>\n").append(table(tenItems()));
     h.append("<h2>判断（事故レベル・報告先）</h2>\n<table><tr><th>日時</th><th>判断</th><th>結果</th></tr>\n");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -56,30 +57,33 @@ class Tasklist implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs in on a fresh session. A login posted while the freshly loaded page is still fetching its CSRF token is
+   * refused, so a refused attempt is retried on a reloaded page, as a person would.
+   */
   Tasklist login(String app, String user, String password) {
-    driver.get(baseUrl + app + "/default/");
-    driver.manage().deleteAllCookies();
-    driver.get(baseUrl + app + "/default/#/login");
-    driver.navigate().refresh();
-    WebElement name;
-    try {
-      name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      // The login is refused without the CSRF token the freshly loaded page receives.
-      wait.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-    } catch (RuntimeException e) {
-      screenshot("login-failed");
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      driver.get(baseUrl + app + "/default/");
+      driver.manage().deleteAllCookies();
+      driver.get(baseUrl + app + "/default/#/login");
+      driver.navigate().refresh();
+      WebElement name = wait.until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      pause(500);
+      name.sendKeys(user);
+      driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+      driver.findElement(By.cssSelector("button[type='submit']")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(8))
+            .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+        return this;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          screenshot("login-refused-" + user);
+          throw e;
+        }
+      }
     }
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    try {
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    } catch (RuntimeException e) {
-      screenshot("login-refused-" + user);
-      throw e;
-    }
-    return this;
   }
 
   Tasklist startProcess(String processName) {
@@ -142,6 +146,24 @@ class Tasklist implements AutoCloseable {
     return this;
   }
 
+  /** The date and time parts of a form-js datetime field, typed as a person types them. */
+  Tasklist dateTime(String key, String date, String time) {
+    WebElement day = field(key + "-date");
+    day.sendKeys(date);
+    day.sendKeys(Keys.ENTER);
+    WebElement clock = field(key + "-time");
+    clock.sendKeys(time);
+    clock.sendKeys(Keys.TAB);
+    return this;
+  }
+
+  /** Opens a page of the application outside the webapps, with the same login. */
+  String openPage(String absolutePath) {
+    driver.get(baseUrl.replace("/camunda/app/", "") + absolutePath);
+    pause(1000);
+    return pageText();
+  }
+
   Tasklist radio(String key, int index) {
     click(By.cssSelector("[id$='-Field_" + key + "-" + index + "']"));
     return this;
@@ -155,9 +177,20 @@ class Tasklist implements AutoCloseable {
   /** Completes and waits until the task has left the form. */
   Tasklist completeAndWait() {
     WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
-    complete();
-    wait.until(ExpectedConditions.stalenessOf(form));
-    return this;
+    // Let the form take the last keystrokes before Tasklist reads it.
+    pause(700);
+    for (int attempt = 1; ; attempt++) {
+      complete();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        return this;
+      } catch (RuntimeException e) {
+        if (attempt == 2) {
+          screenshot("complete-failed");
+          throw e;
+        }
+      }
+    }
   }
 
   List<String> fieldErrors() {
@@ -186,7 +219,10 @@ class Tasklist implements AutoCloseable {
   }
 
   private WebElement field(String key) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[id$='-Field_" + key + "']")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+    return field;
   }
 
   private void waitForForm() {

@@ -133,19 +133,59 @@ class TasklistEndToEndTest {
   }
 
   @Test
-  void shouldRunASixStepIncidentFromTheStartFormToTheEnd() {
-    String title = "E2E 誤検知の確認";
+  void shouldRunASixStepIncidentThroughAllSixStepsToTheFinalReport() {
+    String title = "E2E 6ステップの全手順";
     reportIncident("情報セキュリティインシデント対応（6ステップ）", title).submitStartForm();
     String number = businessKeyOf(title);
 
-    browser().login("tasklist", "demo-tech", PASSWORD).openTask("状況を確認し記録する")
-        .type("notIncidentReason", "メールソフトの自動送信設定によるもので、不正な送信ではなかった");
-    browser().screenshot("six-step-record-situation");
+    // Steps 1 to 3: the technician records, isolates, investigates and recovers.
+    browser().login("tasklist", "demo-tech", PASSWORD).openTask("状況を確認し記録する").check("isIncident");
+    browser().screenshot("six-step-1-record-situation");
     browser().completeAndWait();
+    step("機器を隔離しアカウントを保護する", t -> t.check("networkDisconnected").type("isolationNote", "LAN ケーブルを抜いた"));
+    step("変更を加える前に証拠を収集する", t -> t);
+    step("ログを収集し根本原因を分析する",
+        t -> t.type("collectedLogs", "UTM とメールサーバーのログ").type("suspectedCause", "パスワードの使い回し"));
+    step("影響範囲を確定する", t -> t.check("businessAffected"));
+    browser().login("tasklist", "demo-lead", PASSWORD);
+    step("調査結果の報告を受けて確認する", t -> t.type("findingsReviewNote", "復旧を優先する"));
+    browser().login("tasklist", "demo-tech", PASSWORD);
+    step("根本原因を排除する", t -> t.type("rootCauseEliminationNote", "不正な転送設定を削除した"));
+    step("セキュリティを強化する", t -> t.check("settingsHardened").type("hardeningNote", "二要素認証を有効にした"));
+    step("影響のないバックアップでデータを復旧する", t -> t.type("recoveryNote", "復旧は不要だった"));
+
+    // Step 4: reporting only now, after the damage is established; the partners' report goes to comms.
+    browser().login("tasklist", "demo-lead", PASSWORD);
+    step("報告先と報告内容を決める", t -> t.check("partnersAffected"));
+    browser().login("tasklist", "demo-comms", PASSWORD).openTask("取引先・顧客に事実を報告する")
+        .choose("reportChannel", "電子メール").dateTime("reportSentAt", "2026/11/25", "10:00");
+    browser().screenshot("six-step-4-report-to-partners");
+    browser().completeAndWait();
+
+    // Steps 5 and 6: prevention, record and review, by the incident lead.
+    browser().login("tasklist", "demo-lead", PASSWORD);
+    step("発生原因を分析する", t -> t.type("rootCause", "パスワードの管理不備"));
+    step("再発防止策を策定し実施する", t -> t.type("preventionMeasures", "二要素認証の義務化"));
+    step("情報セキュリティポリシーを見直す", t -> t.type("policyRevision", "パスワードの規程を改定"));
+    step("全対応記録を保管する", t -> t.type("recordsArchived", "ログ、報告書").type("recordsLocation", "社内NAS"));
+    step("対応全体を振り返る",
+        t -> t.type("responseEffectiveness", "隔離が早かった").type("responseImprovements", "連絡先を更新する"));
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
         .isZero();
-    assertThat(records.find(number).orElseThrow().state()).isEqualTo(IncidentRecord.State.NOT_AN_INCIDENT);
+    IncidentRecord record = records.find(number).orElseThrow();
+    assertThat(record.state()).isEqualTo(IncidentRecord.State.CLOSED);
+    assertThat(records.reportsSent(number)).singleElement()
+        .satisfies(report -> assertThat(report.sentBy()).isEqualTo("demo-comms"));
+    // The final report opens from the Tasklist login, in Japanese.
+    assertThat(browser().openPage("/api/incidents/" + number + "/report"))
+        .contains("インシデント報告書 " + number, "パスワードの管理不備", "取引先・顧客に事実を報告する");
+    browser().screenshot("six-step-final-report");
+  }
+
+  private void step(String taskName, java.util.function.UnaryOperator<Tasklist> fill) {
+    fill.apply(browser().openTask(taskName));
+    browser().completeAndWait();
   }
 
   private static Path temporaryDirectory() {
