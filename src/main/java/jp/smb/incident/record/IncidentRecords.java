@@ -84,15 +84,22 @@ public class IncidentRecords {
     return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray());
   }
 
-  /** Sets the given fact columns (keys of {@link #FACT_COLUMNS}) that have a value. */
+  /** Sets the given fact columns (keys of {@link #FACT_COLUMNS}) that have a value, in one statement. */
   public void updateFacts(String incidentNumber, Map<String, String> facts) {
-    for (Map.Entry<String, String> fact : facts.entrySet()) {
-      String column = FACT_COLUMNS.get(fact.getKey());
-      if (column != null && fact.getValue() != null && !fact.getValue().isBlank()) {
-        jdbc.update("UPDATE incident_record SET " + column + " = ? WHERE incident_number = ?",
-            fact.getValue(), incidentNumber);
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    facts.forEach((variable, value) -> {
+      String column = FACT_COLUMNS.get(variable);
+      if (column != null && value != null && !value.isBlank()) {
+        columns.put(column, value);
       }
+    });
+    if (columns.isEmpty()) {
+      return;
     }
+    List<Object> args = new ArrayList<>(columns.values());
+    args.add(incidentNumber);
+    jdbc.update("UPDATE incident_record SET " + String.join(" = ?, ", columns.keySet())
+        + " = ? WHERE incident_number = ?", args.toArray());
   }
 
   public void updateSeverity(String incidentNumber, int level) {
