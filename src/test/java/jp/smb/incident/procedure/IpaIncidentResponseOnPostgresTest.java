@@ -1,0 +1,13 @@
+package jp.smb.incident.procedure;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every scenario of {@link IpaIncidentResponseProcessTest} again, with the engine and the record on a real PostgreSQL. */
+class IpaIncidentResponseOnPostgresTest extends IpaIncidentResponseProcessTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.register(registry);
+  }
+}

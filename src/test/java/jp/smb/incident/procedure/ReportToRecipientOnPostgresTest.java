@@ -1,0 +1,13 @@
+package jp.smb.incident.procedure;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every scenario of {@link ReportToRecipientProcessTest} again, with the engine and the record on a real PostgreSQL. */
+class ReportToRecipientOnPostgresTest extends ReportToRecipientProcessTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.register(registry);
+  }
+}
