@@ -285,6 +285,45 @@ class IncidentApiTest {
   }
 
   @Test
+  void shouldLetOnlyOneOfTwoSimultaneousCompletionsOfATaskSucceed() throws Exception {
+    String number = openAlert("同時に完了");
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_TriageReport").singleResult().getId();
+    String body = "{\"variables\": {\"isIncident\": true}}";
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<HttpResponse<String>>> results = new java.util.ArrayList<>();
+      for (String user : new String[] {"demo-lead", "admin"}) {
+        HttpTestClient client = new HttpTestClient(port);
+        results.add(pool.submit(() -> {
+          start.await();
+          return client.postJson("/api/tasks/" + taskId + "/complete", user, PASSWORD, body);
+        }));
+      }
+      start.countDown();
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (var result : results) {
+        HttpResponse<String> response = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 409) {
+          assertThat(read(response).get("message").asText()).contains("完了");
+        }
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(records.timeline(number)).filteredOn(e -> "インシデントに該当するか判断する".equals(e.title())).hasSize(1);
+    assertThat(http.postJson("/api/tasks/" + taskId + "/complete", "demo-lead", PASSWORD, body).statusCode())
+        .isEqualTo(409);
+    assertThat(http.postJson("/api/tasks/no-such-task/complete", "demo-lead", PASSWORD, body).statusCode())
+        .isEqualTo(404);
+    assertThat(http.postJson("/api/tasks/" + taskId + "/complete", "demo-lead", PASSWORD,
+        "{\"variables\": {\"x\": {\"nested\": 1}}}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void shouldDescribeTheApiWithOpenApi() {
     HttpResponse<String> docs = http.get("/v3/api-docs");
     assertThat(docs.statusCode()).isEqualTo(200);
