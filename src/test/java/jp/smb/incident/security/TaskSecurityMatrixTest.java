@@ -1,0 +1,141 @@
+package jp.smb.incident.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The security matrix: every user task of every deployed procedure, started on its own, checked for each role of
+ * the demo organisation with the engine's authorization checks on. Only the offered groups claim and complete
+ * it, and only they and the supervisors see it; everyone else is refused.
+ */
+@SpringBootTest
+@ActiveProfiles("demo")
+class TaskSecurityMatrixTest {
+
+  /** One demo user per role group. */
+  private static final Map<String, String> MEMBER_OF = Map.of("staff", "demo-staff", "sysadmin", "demo-sysadmin",
+      "incident-lead", "demo-lead", "tech", "demo-tech", "comms", "demo-comms", "executive", "demo-executive");
+  private static final List<String> SUPERVISORS = List.of("incident-lead", "executive");
+  private static final Path DATA_DIR = temporaryDirectory();
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+  }
+
+  @Autowired
+  ProcessEngine engine;
+
+  @AfterEach
+  void logOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  private record UserTaskOf(ProcessDefinition process, UserTask task) {
+  }
+
+  private Stream<UserTaskOf> everyUserTask() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list().stream()
+        .filter(definition -> !definition.getKey().equals("access-check"))
+        .flatMap(definition -> {
+          BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+          return model.getModelElementsByType(UserTask.class).stream().map(task -> new UserTaskOf(definition, task));
+        });
+  }
+
+  /** Starts the procedure right at the task, with what its expressions need: the task as the process has it. */
+  private Task startAt(UserTaskOf userTask) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("responsibleGroup", "incident-lead");
+    variables.put("incidentType", "other");
+    variables.put("incidentTitle", "権限の確認");
+    variables.put("detectedAt", java.time.OffsetDateTime.now().toString());
+    variables.put("reportDueDate", new Date(System.currentTimeMillis() + 86_400_000L * 3));
+    variables.put("reportReminderDate", new Date(System.currentTimeMillis() + 86_400_000L * 2));
+    String instanceId = engine.getRuntimeService().createProcessInstanceById(userTask.process().getId())
+        .setVariables(variables).startBeforeActivity(userTask.task().getId()).execute().getId();
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey(userTask.task().getId()).list();
+    assertThat(tasks).as("task %s of %s", userTask.task().getId(), userTask.process().getKey()).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private List<String> offeredGroups(UserTaskOf userTask) {
+    String groups = userTask.task().getCamundaCandidateGroups();
+    return List.of((groups.startsWith("${") ? "incident-lead" : groups).split(","));
+  }
+
+  private void actAs(String group) {
+    engine.getIdentityService().setAuthentication(MEMBER_OF.get(group), List.of(group));
+  }
+
+  @Test
+  void shouldLetOnlyTheOfferedGroupsClaimAndCompleteEveryTask() {
+    List<String> checked = new ArrayList<>();
+    everyUserTask().forEach(userTask -> {
+      Task task = startAt(userTask);
+      List<String> offered = offeredGroups(userTask);
+      String where = userTask.process().getKey() + "/" + userTask.task().getId();
+
+      for (String group : MEMBER_OF.keySet()) {
+        actAs(group);
+        boolean visible = engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
+        // The incident lead and the executive supervise: they read every task, but work only their own.
+        assertThat(visible).as("%s visible to %s", where, group)
+            .isEqualTo(offered.contains(group) || SUPERVISORS.contains(group));
+        if (!offered.contains(group)) {
+          assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), MEMBER_OF.get(group)))
+              .as("%s claimed by %s", where, group).isInstanceOf(AuthorizationException.class);
+          assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
+              .as("%s completed by %s", where, group).isInstanceOf(AuthorizationException.class);
+        }
+      }
+      String owner = offered.get(0);
+      actAs(owner);
+      engine.getTaskService().claim(task.getId(), MEMBER_OF.get(owner));
+      engine.getTaskService().complete(task.getId(), Map.of("reportDraft", "テスト", "reportSentAt", "2026-11-25T10:00+09:00"));
+      engine.getIdentityService().clearAuthentication();
+      assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
+          .getAssignee()).as("%s completed by %s", where, owner).isEqualTo(MEMBER_OF.get(owner));
+      checked.add(where);
+    });
+
+    // Both procedures, the shared playbooks and the report process: every user task in the diagrams.
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(45)
+        .contains("ipa-incident-response/Task_TriageReport", "six-step-incident-response/Task_RecordSituation",
+            "report-to-recipient/Task_HandleOverdueReport", "malware-playbook/Task_StopInfectedDevices");
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("incident-matrix");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
