@@ -112,6 +112,20 @@ class ApplicationSecurityTest {
   }
 
   @Test
+  void shouldRefuseAPasswordAgainstThePolicyWithA400ThatSaysWhy() {
+    HttpResponse<String> weak = http.postJson("/engine-rest/user/create", "admin", DEMO_PASSWORD,
+        "{\"profile\":{\"id\":\"newcomer\",\"firstName\":\"Hanako\",\"lastName\":\"Sato\"},"
+            + "\"credentials\":{\"password\":\"short\"}}");
+
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.body()).contains("パスワードポリシー");
+    assertThat(engine.getIdentityService().createUserQuery().userId("newcomer").count()).isZero();
+    // Camunda's own answers are unchanged for everything else.
+    assertThat(http.postJson("/engine-rest/task/no-such-task/complete", "admin", DEMO_PASSWORD, "{}").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void shouldOfferEachTaskOnlyToItsGroup() {
     String instanceId = startAccessCheckAsStaff();
     String commsTaskId = taskId(instanceId, "Task_Comms");
