@@ -65,13 +65,19 @@ public class HttpTestClient {
   /** A multipart/form-data POST with text fields and, if {@code fileName} is given, one file part "file". */
   public HttpResponse<String> postMultipart(String path, String user, String password, java.util.Map<String, String> fields,
       String fileName, byte[] file) {
+    return postMultipart(path, user, password, fields, fileName, "application/octet-stream", file);
+  }
+
+  /** As above, with the file part's content type as the client claims it. */
+  public HttpResponse<String> postMultipart(String path, String user, String password, java.util.Map<String, String> fields,
+      String fileName, String contentType, byte[] file) {
     String boundary = "----incident" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
         + name + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     if (fileName != null) {
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+          + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       body.writeBytes(file);
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }

@@ -3,7 +3,10 @@ package jp.smb.incident.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -43,7 +46,26 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      return body(HttpStatus.BAD_REQUEST, "知らない項目があります: " + unknown.getPropertyName()
+          + "（使える項目: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+              .collect(Collectors.joining(", ")) + "）");
+    }
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      return body(HttpStatus.BAD_REQUEST, "JSON として読めないか、値の型が違います: 項目 " + field);
+    }
     return body(HttpStatus.BAD_REQUEST, "JSON として読めないか、値の型が違います: " + rootMessage(e));
+  }
+
+  /** The engine refused a value or an id that came with the request; anything else is ours and stays a 500. */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) {
+    return CallerMistakes.of(e)
+        .map(refusal -> body(HttpStatus.valueOf(refusal.status()), refusal.message()))
+        .orElseGet(() -> unexpected(e));
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -59,7 +81,8 @@ public class ApiErrors {
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Map<String, Object>> notMultipart(MultipartException e) {
-    return body(HttpStatus.BAD_REQUEST, "multipart/form-data で送ってください: " + e.getMessage());
+    return body(HttpStatus.BAD_REQUEST, "multipart/form-data として読めません。multipart/form-data で送り、"
+        + "ファイル名に制御文字を含めないでください: " + e.getMessage());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import jp.smb.incident.record.IncidentRecorder;
+import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,12 @@ public class IncidentIntakeListener implements ExecutionListener {
   private final IncidentNumbering numbering;
   private final IncidentStartVariables startVariables;
   private final IncidentRecorder recorder;
+  private final FormValues formValues;
   private final Clock clock;
 
   public IncidentIntakeListener(IncidentNumbering numbering, IncidentStartVariables startVariables,
-      IncidentRecorder recorder, Clock clock) {
+      IncidentRecorder recorder, FormValues formValues, Clock clock) {
+    this.formValues = formValues;
     this.numbering = numbering;
     this.startVariables = startVariables;
     this.recorder = recorder;
@@ -34,6 +37,7 @@ public class IncidentIntakeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    formValues.check(execution);
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
       businessKey = numbering.next();

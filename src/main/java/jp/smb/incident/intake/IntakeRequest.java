@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import jp.smb.incident.api.PlainText;
 
 /**
  * A report of a suspected incident from a person or a machine alert.
@@ -15,18 +16,18 @@ import java.time.OffsetDateTime;
  *                   organisation's default
  */
 public record IntakeRequest(
-    @NotBlank @Size(max = 200) String title,
+    @NotBlank @Size(max = 200) @PlainText String title,
     @NotNull @Pattern(regexp = "ransomware|malware|unauthorized-access|insider|misdelivery|mispublication|loss|system-outage|other",
         message = "ransomware, malware, unauthorized-access, insider, misdelivery, mispublication, loss, system-outage, other のいずれかにしてください")
     String incidentType,
-    @NotBlank @Size(max = 10000) String eventDescription,
+    @NotBlank @Size(max = 10000) @PlainText String eventDescription,
     OffsetDateTime detectedAt,
     @Pattern(regexp = "person|customer|siem|edr|utm|email",
         message = "person, customer, siem, edr, utm, email のいずれかにしてください") String source,
-    @Size(max = 200) String reporterName,
-    @Size(max = 200) String reporterContact,
-    @Size(max = 5000) String affectedSystems,
-    @Size(max = 500) String commissioningParty,
+    @Size(max = 200) @PlainText String reporterName,
+    @Size(max = 200) @PlainText String reporterContact,
+    @Size(max = 5000) @PlainText String affectedSystems,
+    @Size(max = 500) @PlainText String commissioningParty,
     @Pattern(regexp = "ipa-incident-response|six-step-incident-response",
         message = "ipa-incident-response または six-step-incident-response にしてください") String procedure) {
 }

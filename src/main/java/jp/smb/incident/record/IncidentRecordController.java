@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.api.PlainText;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.Evidence;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,10 +38,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class IncidentRecordController {
 
-  public record NoteRequest(@NotBlank @Size(max = 10000) String text) {
+  public record NoteRequest(@NotBlank @Size(max = 10000) @PlainText String text) {
   }
 
-  public record HandoverRequest(@NotBlank @Size(max = 255) String to, @Size(max = 2000) String note) {
+  public record HandoverRequest(@NotBlank @Size(max = 255) @PlainText String to, @Size(max = 2000) @PlainText String note) {
   }
 
   private final IncidentRecords records;
@@ -109,6 +110,12 @@ public class IncidentRecordController {
     if (description.isBlank() || description.length() > 2000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "description（証拠の内容）は 1〜2000 文字で入れてください");
     }
+    refuse(RecordText.problem("description", description, 2000));
+    refuse(RecordText.problem("source", source, 2000));
+    if (file != null && !file.isEmpty()) {
+      refuse(EvidenceFiles.fileNameProblem(file.getOriginalFilename()));
+      refuse(EvidenceFiles.contentTypeProblem(file.getContentType()));
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
     String sha256 = content == null ? null : sha256(content);
@@ -123,6 +130,12 @@ public class IncidentRecordController {
     body.put("sha256", sha256);
     body.put("sizeBytes", content == null ? null : content.length);
     return ResponseEntity.created(java.net.URI.create("/api/incidents/" + number + "/evidence/" + id)).body(body);
+  }
+
+  private static void refuse(java.util.Optional<String> problem) {
+    problem.ifPresent(message -> {
+      throw new ApiException(HttpStatus.BAD_REQUEST, message);
+    });
   }
 
   @GetMapping(path = "/api/incidents/{number}/evidence/{id}", produces = "application/json")

@@ -167,7 +167,7 @@ public class IncidentRecorder {
 
   private static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
+    return value == null || value.toString().isBlank() ? null : RecordText.checked(name, value.toString());
   }
 
   private static String firstOf(VariableScope scope, String... names) {

@@ -2,6 +2,7 @@ package jp.smb.incident.record;
 
 import java.util.ArrayList;
 import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class RecordingPlugin extends AbstractProcessEnginePlugin {
 
   private final IncidentRecorder recorder;
+  private final FormValues formValues;
 
-  public RecordingPlugin(IncidentRecorder recorder) {
+  public RecordingPlugin(IncidentRecorder recorder, FormValues formValues) {
     this.recorder = recorder;
+    this.formValues = formValues;
   }
 
   @Override
@@ -36,8 +39,12 @@ public class RecordingPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        // Values checked first: a refused value rolls the completion back before anything is recorded.
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder::taskCompleted);
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
+              formValues.check(task);
+              recorder.taskCompleted(task);
+            });
       }
 
       // On leaving a decision task, when its output mapping has set the result variables.

@@ -1,18 +1,16 @@
 package jp.smb.incident.security;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
-import org.camunda.bpm.engine.exception.NullValueException;
+import jp.smb.incident.api.CallerMistakes;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * Camunda's resources wrap an unknown id (e.g. completing a task someone already completed) in a 500; it is a
- * 404. Everything else is left to Camunda's own handler.
+ * Camunda's resources wrap some engine exceptions in a RestException answered with 500 (completing a task
+ * someone already completed, a form value the engine refuses); the caller's mistakes among them get a 4xx.
  */
 @Provider
 @Priority(1)
@@ -22,13 +20,10 @@ public class CallerMistakeRestExceptionHandler implements ExceptionMapper<RestEx
 
   @Override
   public Response toResponse(RestException exception) {
-    if (exception.getCause() instanceof NullValueException cause && cause.getMessage() != null
-        && cause.getMessage().startsWith("Cannot find")) {
-      return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", "InvalidRequestException", "message",
-              "見つかりません（既に完了・削除された可能性があります）。 / " + exception.getMessage()))
-          .build();
+    if (exception.getStatus() != null && exception.getStatus().getStatusCode() < 500) {
+      return camunda.toResponse(exception);
     }
-    return camunda.toResponse(exception);
+    return CallerMistakes.of(exception).map(CallerMistakeExceptionHandler::response)
+        .orElseGet(() -> camunda.toResponse(exception));
   }
 }

@@ -107,8 +107,21 @@ class Tasklist implements AutoCloseable {
   }
 
   Tasklist openTask(String taskName) {
-    driver.navigate().refresh();
-    click(By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(), '" + taskName + "')]"));
+    By link = By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(), '" + taskName + "')]");
+    // The list is a filter's query: a task created a moment ago may need another refresh to show.
+    for (int attempt = 1; ; attempt++) {
+      driver.navigate().refresh();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(link));
+        break;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          screenshot("task-not-listed");
+          throw e;
+        }
+      }
+    }
+    click(link);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), taskName));
     List<WebElement> claim = driver.findElements(By.cssSelector("button[ng-click='claim()']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {

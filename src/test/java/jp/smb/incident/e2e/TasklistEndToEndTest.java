@@ -83,6 +83,22 @@ class TasklistEndToEndTest {
     return instance.getBusinessKey();
   }
 
+  /** The engine, not the page, says whether a step was completed. */
+  private void awaitCompleted(String number, String taskKey) {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
+        .count() > 0) {
+      assertThat(System.currentTimeMillis()).as("%s of %s still open after completing it", taskKey, number)
+          .isLessThan(deadline);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   @Test
   void shouldRunAThreeStageIncidentFromTheStartFormToTheEndThroughEachRole() {
     String title = "E2E 予兆事象の報告";
@@ -110,6 +126,7 @@ class TasklistEndToEndTest {
     browser().openTask("インシデントに該当するか判断する").check("isIncident");
     browser().screenshot("ipa-triage");
     browser().completeAndWait();
+    awaitCompleted(number, "Task_TriageReport");
 
     browser().login("tasklist", "demo-sysadmin", PASSWORD).openTask("予兆事象に対処する")
         .type("precursorAction", "不審なログインを遮断し、パスワードを変更した");

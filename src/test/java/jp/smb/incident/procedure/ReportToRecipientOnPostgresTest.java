@@ -1,5 +1,6 @@
 package jp.smb.incident.procedure;
 
+import jp.smb.incident.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -216,7 +216,7 @@ class IncidentApiTest {
 
     HttpResponse<String> refused = switch (method) {
       case "GET" -> http.get(url, user, PASSWORD);
-      case "POST" -> http.postJson(url, user, PASSWORD, "{\"text\": \"x\", \"to\": \"y\"}");
+      case "POST" -> http.postJson(url, user, PASSWORD, url.endsWith("/notes") ? "{\"text\": \"x\"}" : "{\"to\": \"y\"}");
       default -> http.delete(url, user, PASSWORD);
     };
 

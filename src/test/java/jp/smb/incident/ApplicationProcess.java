@@ -1,0 +1,124 @@
+package jp.smb.incident;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real application in a JVM of its own, as {@code java -jar} runs it, so a test can kill it the hard way
+ * ({@code kill -9}) and start it again on the same data.
+ */
+public final class ApplicationProcess implements AutoCloseable {
+
+  private static final String COVERAGE_AUTO_CONFIGURATION =
+      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ApplicationProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the application with the given arguments and waits until it is ready to take work. */
+  public static ApplicationProcess start(Path log, String... arguments) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        IncidentResponseApplication.class.getName(),
+        "--server.port=" + port,
+        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    command.addAll(List.of(arguments));
+    try {
+      Files.createDirectories(log.getParent());
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ApplicationProcess application = new ApplicationProcess(process, port, log);
+      application.awaitReady(Duration.ofSeconds(120));
+      return application;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public HttpTestClient http() {
+    return new HttpTestClient(port);
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no closing of the database. */
+  public void kill() {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      awaitExit();
+    }
+  }
+
+  private void awaitExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpTestClient http = new HttpTestClient(port);
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the application exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (http.get("/actuator/health/readiness").statusCode() == 200) {
+          return;
+        }
+      } catch (IllegalStateException notListeningYet) {
+        // the port opens only once the application has started
+      }
+      sleep(250);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("the application was not ready within " + timeout + "; see " + log);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

