@@ -36,7 +36,7 @@ public final class ApplicationProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "-cp", classPath(),
         IncidentResponseApplication.class.getName(),
         "--server.port=" + port,
         "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
@@ -51,6 +51,13 @@ public final class ApplicationProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The test's class path without empty entries, which the JVM would read as the working directory. */
+  private static String classPath() {
+    String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return java.util.Arrays.stream(path.split(java.io.File.pathSeparator)).map(String::trim)
+        .filter(entry -> !entry.isEmpty()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   public int port() {
