@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,41 +16,33 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.EmbeddedPostgres;
 import jp.smb.incident.HttpTestClient;
-import jp.smb.incident.IncidentResponseApplication;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricJobLog;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two application nodes on one PostgreSQL, each with its own job executor, as behind a load balancer: work moves
- * freely between them, every timer fires exactly once, and when one node stops the other carries on.
+ * Two application nodes, each a JVM of its own with its own job executor, on one PostgreSQL, as behind a load
+ * balancer: work moves freely between them, every timer fires exactly once, and when one node dies the other
+ * carries on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterOnPostgresTest {
 
   private static final String PASSWORD = "Renshu-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PROCESS = "ipa-incident-response";
   private static final String TIMER = "Event_InitialResponseOverdue";
-  private static final String COVERAGE_AUTO_CONFIGURATION =
-      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
+  private static final String OVERDUE_TASK = "Task_HandleOverdueInitialResponse";
 
-  private static ConfigurableApplicationContext nodeA;
-  private static ConfigurableApplicationContext nodeB;
+  private static ApplicationProcess nodeA;
+  private static ApplicationProcess nodeB;
 
   @BeforeAll
   static void startTwoNodes() {
@@ -60,128 +54,140 @@ class ClusterOnPostgresTest {
 
   @AfterAll
   static void stopNodes() {
-    for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
-      if (node != null && node.isActive()) {
+    for (ApplicationProcess node : new ApplicationProcess[] {nodeA, nodeB}) {
+      if (node != null) {
         node.close();
       }
     }
   }
 
-  private static ConfigurableApplicationContext start(String name, String url) {
-    return new SpringApplicationBuilder(IncidentResponseApplication.class).run(
-        "--server.port=0",
+  private static ApplicationProcess start(String name, String url) {
+    return ApplicationProcess.start(Path.of("target", "cluster", name + ".log"),
         "--spring.profiles.active=demo,postgres",
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres",
-        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION,
-        "--spring.jmx.enabled=false",
-        "--camunda.bpm.process-engine-name=" + name,
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",
-        // A stopped node's acquired jobs go to the other once their lock runs out.
+        // A dead node's acquired jobs go to the other once their lock runs out.
         "--camunda.bpm.job-execution.lock-time-in-millis=5000",
         "--incident.escalation.initial-response-timeout=PT3S");
-  }
-
-  private static HttpTestClient http(ConfigurableApplicationContext node) {
-    return new HttpTestClient(((WebServerApplicationContext) node).getWebServer().getPort());
-  }
-
-  private static ProcessEngine engine(ConfigurableApplicationContext node) {
-    return node.getBean(ProcessEngine.class);
   }
 
   @Test
   @Order(1)
   void shouldCompleteOnNodeBAnIncidentReportedOnNodeA() {
-    HttpResponse<String> created = http(nodeA).postJson("/api/incidents", "demo-staff", PASSWORD, """
+    HttpResponse<String> created = nodeA.http().postJson("/api/incidents", "demo-staff", PASSWORD, """
         {"title": "ノードをまたぐ報告", "incidentType": "malware", "eventDescription": "A で受け付け、B で判断"}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String number = read(created).get("incidentNumber").asText();
 
-    JsonNode tasks = read(http(nodeB).get("/engine-rest/task?processInstanceBusinessKey=" + number, "demo-lead",
+    JsonNode tasks = read(nodeB.http().get("/engine-rest/task?processInstanceBusinessKey=" + number, "demo-lead",
         PASSWORD));
     assertThat(tasks).hasSize(1);
-    HttpResponse<String> completed = http(nodeB).postJson("/api/tasks/" + tasks.get(0).get("id").asText()
+    HttpResponse<String> completed = nodeB.http().postJson("/api/tasks/" + tasks.get(0).get("id").asText()
         + "/complete", "demo-lead", PASSWORD, "{\"variables\": {\"isIncident\": true, \"businessAffected\": true}}");
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 
-    JsonNode incident = read(http(nodeA).get("/api/incidents/" + number, "demo-lead", PASSWORD));
+    JsonNode incident = read(nodeA.http().get("/api/incidents/" + number, "demo-lead", PASSWORD));
     assertThat(StreamSupport.stream(incident.get("timeline").spliterator(), false)
         .map(entry -> entry.get("kind").asText() + " " + entry.path("actor").asText()))
         .contains("STARTED demo-staff", "TASK_COMPLETED demo-lead");
-    assertThat(engine(nodeA).getTaskService().createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_ReportToExecutive").count()).as("node A sees what node B did").isEqualTo(1);
+    assertThat(count(nodeA.http(), "/engine-rest/task/count?processInstanceBusinessKey=" + number
+        + "&taskDefinitionKey=Task_ReportToExecutive")).as("node A sees what node B did").isEqualTo(1);
   }
 
   @Test
   @Order(2)
   void shouldFireEachOfAThousandEscalationTimersExactlyOnceAcrossBothNodes() {
-    List<String> instances = awaitingContainment(engine(nodeA), "TIMER", 1000);
+    List<String> instances = awaitingContainment(nodeA.http(), "TIMER", 1000);
 
-    awaitUntil(() -> overdueTasks(instances), 1000, Duration.ofMinutes(4));
+    awaitUntil(() -> overdueTasks(nodeA.http(), instances), 1000, Duration.ofMinutes(4));
 
-    assertFiredExactlyOnce(instances);
-    Map<String, Long> byNode = timerJobsByNode(instances);
-    assertThat(byNode.keySet()).as("both job executors took part: %s", byNode).containsExactlyInAnyOrder("node-a", "node-b");
+    assertFiredExactlyOnce(nodeA.http(), instances);
+    Map<String, Long> byNode = timerJobsByNode(nodeA.http(), instances);
+    assertThat(byNode.keySet()).as("both job executors took part: %s", byNode)
+        .containsExactlyInAnyOrder("node-a", "node-b");
   }
 
   @Test
   @Order(3)
-  void shouldCarryOnWhenOneNodeStopsMidWork() {
-    List<String> instances = awaitingContainment(engine(nodeA), "STOP", 300);
-    awaitUntil(() -> overdueTasks(instances), 20, Duration.ofMinutes(2));
+  void shouldCarryOnWhenOneNodeDiesMidWork() {
+    List<String> instances = awaitingContainment(nodeB.http(), "KILL", 300);
+    awaitUntil(() -> overdueTasks(nodeA.http(), instances), 30, Duration.ofMinutes(2));
 
-    nodeB.close();
+    nodeB.kill();
 
-    awaitUntil(() -> overdueTasks(instances), 300, Duration.ofMinutes(3));
-    assertFiredExactlyOnce(instances);
-    assertThat(engine(nodeA).getManagementService().createJobQuery().noRetriesLeft().count()).isZero();
+    awaitUntil(() -> overdueTasks(nodeA.http(), instances), 300, Duration.ofMinutes(3));
+    assertFiredExactlyOnce(nodeA.http(), instances);
+    assertThat(count(nodeA.http(), "/engine-rest/job/count?noRetriesLeft=true")).isZero();
   }
 
   /** Incidents at 初動対応, each with its escalation timer armed, as after triage and team set-up. */
-  private static List<String> awaitingContainment(ProcessEngine engine, String batch, int count) {
-    return java.util.stream.IntStream.range(0, count).mapToObj(i -> engine.getRuntimeService()
-            .createProcessInstanceByKey(PROCESS)
-            .businessKey("CLUSTER-" + batch + "-" + i)
-            .setVariables(Map.of("incidentTitle", "時間切れの試験", "incidentType", "malware", "isIncident", true,
-                "severityLevel", 2, "responsibleGroup", "incident-lead"))
-            .startBeforeActivity("Task_ContainIncident")
-            .execute())
-        .map(ProcessInstance::getId)
-        .toList();
+  private static List<String> awaitingContainment(HttpTestClient http, String batch, int count) {
+    return IntStream.range(0, count).mapToObj(i -> {
+      ObjectNode start = JSON.createObjectNode().put("businessKey", "CLUSTER-" + batch + "-" + i);
+      ObjectNode variables = start.putObject("variables");
+      variables.putObject("incidentTitle").put("value", "時間切れの試験");
+      variables.putObject("incidentType").put("value", "malware");
+      variables.putObject("isIncident").put("value", true);
+      variables.putObject("severityLevel").put("value", 2).put("type", "Integer");
+      variables.putObject("responsibleGroup").put("value", "incident-lead");
+      start.putArray("startInstructions").addObject().put("type", "startBeforeActivity")
+          .put("activityId", "Task_ContainIncident");
+      HttpResponse<String> started = http.postJson(
+          "/engine-rest/process-definition/key/ipa-incident-response/start", "admin", PASSWORD, start.toString());
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      return read(started).get("id").asText();
+    }).toList();
   }
 
-  private static long overdueTasks(List<String> instances) {
-    return engine(nodeA).getTaskService().createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
-        .taskDefinitionKey("Task_HandleOverdueInitialResponse").count();
-  }
-
-  private static void assertFiredExactlyOnce(List<String> instances) {
-    HistoryService history = engine(nodeA).getHistoryService();
-    String[] ids = instances.toArray(String[]::new);
-    List<HistoricActivityInstance> fired = history.createHistoricActivityInstanceQuery().activityId(TIMER).list()
-        .stream().filter(a -> instances.contains(a.getProcessInstanceId())).toList();
-    assertThat(fired).hasSize(instances.size());
-    assertThat(fired).extracting(HistoricActivityInstance::getProcessInstanceId).doesNotHaveDuplicates();
-    assertThat(engine(nodeA).getTaskService().createTaskQuery().processInstanceIdIn(ids)
-        .taskDefinitionKey("Task_HandleOverdueInitialResponse").list())
-        .extracting(task -> task.getProcessInstanceId()).doesNotHaveDuplicates().hasSize(instances.size());
-    assertThat(engine(nodeA).getTaskService().createTaskQuery().processInstanceIdIn(ids)
-        .taskDefinitionKey("Task_ContainIncident").count()).as("the escalation does not cancel containment")
-        .isEqualTo(instances.size());
-    assertThat(engine(nodeA).getManagementService().createJobQuery().timers().count()).isZero();
-  }
-
-  private static Map<String, Long> timerJobsByNode(List<String> instances) {
+  private static long overdueTasks(HttpTestClient http, List<String> instances) {
     Set<String> ids = Set.copyOf(instances);
-    List<HistoricJobLog> successes = engine(nodeA).getHistoryService().createHistoricJobLogQuery()
-        .successLog().jobDefinitionType("timer-transition").list().stream()
-        .filter(log -> ids.contains(log.getProcessInstanceId())).toList();
-    assertThat(successes).extracting(HistoricJobLog::getJobId).doesNotHaveDuplicates().hasSize(instances.size());
-    return successes.stream().collect(Collectors.groupingBy(HistoricJobLog::getHostname, Collectors.counting()));
+    return processInstanceIds(http, "/engine-rest/task?taskDefinitionKey=" + OVERDUE_TASK).stream()
+        .filter(ids::contains).count();
+  }
+
+  private static void assertFiredExactlyOnce(HttpTestClient http, List<String> instances) {
+    Set<String> ids = Set.copyOf(instances);
+    List<String> fired = processInstanceIds(http, "/engine-rest/history/activity-instance?activityId=" + TIMER)
+        .stream().filter(ids::contains).toList();
+    assertThat(fired).as("one escalation per incident").hasSize(instances.size()).doesNotHaveDuplicates();
+    List<String> overdue = processInstanceIds(http, "/engine-rest/task?taskDefinitionKey=" + OVERDUE_TASK).stream()
+        .filter(ids::contains).toList();
+    assertThat(overdue).hasSize(instances.size()).doesNotHaveDuplicates();
+    assertThat(processInstanceIds(http, "/engine-rest/task?taskDefinitionKey=Task_ContainIncident").stream()
+        .filter(ids::contains).count()).as("the escalation does not cancel containment").isEqualTo(instances.size());
+    assertThat(count(http, "/engine-rest/job/count?timers=true")).as("no timer left to fire").isZero();
+  }
+
+  private static Map<String, Long> timerJobsByNode(HttpTestClient http, List<String> instances) {
+    Set<String> ids = Set.copyOf(instances);
+    List<JsonNode> successes = StreamSupport.stream(list(http,
+            "/engine-rest/history/job-log?successLog=true&jobDefinitionType=timer-transition").spliterator(), false)
+        .filter(log -> ids.contains(log.path("processInstanceId").asText())).toList();
+    assertThat(successes).extracting(log -> log.path("jobId").asText()).doesNotHaveDuplicates()
+        .hasSize(instances.size());
+    return successes.stream().collect(Collectors.groupingBy(log -> log.path("hostname").asText(),
+        Collectors.counting()));
+  }
+
+  private static List<String> processInstanceIds(HttpTestClient http, String path) {
+    return StreamSupport.stream(list(http, path).spliterator(), false)
+        .map(item -> item.path("processInstanceId").asText()).toList();
+  }
+
+  private static JsonNode list(HttpTestClient http, String path) {
+    HttpResponse<String> answer = http.get(path + "&maxResults=10000", "admin", PASSWORD);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return read(answer);
+  }
+
+  private static long count(HttpTestClient http, String path) {
+    HttpResponse<String> answer = http.get(path, "admin", PASSWORD);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return read(answer).path("count").asLong();
   }
 
   private static void awaitUntil(LongSupplier actual, long expected, Duration timeout) {
@@ -190,7 +196,7 @@ class ClusterOnPostgresTest {
     while ((now = actual.getAsLong()) < expected) {
       assertThat(Instant.now()).as("only %d of %d after %s", now, expected, timeout).isBefore(deadline);
       try {
-        Thread.sleep(200);
+        Thread.sleep(500);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
