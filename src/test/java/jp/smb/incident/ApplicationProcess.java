@@ -23,6 +23,7 @@ public final class ApplicationProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private Duration startUp;
 
   private ApplicationProcess(Process process, int port, Path log) {
     this.process = process;
@@ -32,6 +33,12 @@ public final class ApplicationProcess implements AutoCloseable {
 
   /** Starts the application with the given arguments and waits until it is ready to take work. */
   public static ApplicationProcess start(Path log, String... arguments) {
+    return startUntil(log, "/actuator/health/readiness", arguments);
+  }
+
+  /** As {@link #start(Path, String...)}, ready when {@code readyPath} answers 200 (e.g. Tasklist's page). */
+  public static ApplicationProcess startUntil(Path log, String readyPath, String... arguments) {
+    Instant started = Instant.now();
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
@@ -46,7 +53,8 @@ public final class ApplicationProcess implements AutoCloseable {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       ApplicationProcess application = new ApplicationProcess(process, port, log);
-      application.awaitReady(Duration.ofSeconds(120));
+      application.awaitReady(readyPath, Duration.ofSeconds(120));
+      application.startUp = Duration.between(started, Instant.now());
       return application;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -92,7 +100,16 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) {
+  /** From launching the JVM until the ready path first answered. */
+  public Duration startUp() {
+    return startUp;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  private void awaitReady(String readyPath, Duration timeout) {
     HttpTestClient http = new HttpTestClient(port);
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -100,13 +117,13 @@ public final class ApplicationProcess implements AutoCloseable {
         throw new AssertionError("the application exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        if (http.get("/actuator/health/readiness").statusCode() == 200) {
+        if (http.get(readyPath).statusCode() == 200) {
           return;
         }
       } catch (IllegalStateException notListeningYet) {
         // the port opens only once the application has started
       }
-      sleep(250);
+      sleep(100);
     }
     process.destroyForcibly();
     throw new AssertionError("the application was not ready within " + timeout + "; see " + log);
