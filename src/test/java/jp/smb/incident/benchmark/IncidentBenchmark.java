@@ -1,0 +1,369 @@
+package jp.smb.incident.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.smb.incident.ApplicationProcess;
+import jp.smb.incident.EmbeddedPostgres;
+import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.IncidentResponseApplication;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code mvn -Pbenchmark verify}: what one node carries, as ratios against the bare engine measured in the same run.
+ * Prints a Markdown table and writes it to {@code target/benchmark/results.md}. Sizes are system properties
+ * (see the profile in pom.xml), so a quick run and the full one use the same code.
+ */
+public final class IncidentBenchmark {
+
+  private static final String COVERAGE_AUTO_CONFIGURATION =
+      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
+
+  private final int incidents = Integer.getInteger("benchmark.incidents", 40);
+  private final int rounds = Integer.getInteger("benchmark.rounds", 3);
+  private final List<String> databases = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+  private final List<Integer> openIncidents = Arrays.stream(
+      System.getProperty("benchmark.open-incidents", "1000,10000,100000").split(",")).map(Integer::valueOf).toList();
+  private final Path work = Path.of("target", "benchmark");
+  private final List<String> rows = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    new IncidentBenchmark().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(work);
+    row("| measure | ours | baseline | ratio (ours / baseline) |");
+    row("|---|---|---|---|");
+    decisions();
+    for (String database : databases) {
+      throughput(database.trim());
+    }
+    taskQuery();
+    startUpAndMemory();
+    String table = "Benchmark " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "\n\n"
+        + String.join("\n", rows) + "\n";
+    Files.writeString(work.resolve("results.md"), table);
+    System.out.println("\n" + table);
+  }
+
+  private void row(String row) {
+    rows.add(row);
+    System.out.println(row);
+  }
+
+  // 3. Decisions on the standalone DMN engine.
+  private void decisions() throws IOException {
+    DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    List<Map<String, Object>> facts = List.of(
+        Map.of("incidentType", "ransomware", "personalDataLeaked", true, "affectedPersons", 1500,
+            "externalPartiesAffected", true, "cyberInsured", true),
+        Map.of("incidentType", "misdelivery", "personalDataLeaked", true, "affectedPersons", 10,
+            "businessAffected", true),
+        Map.of("incidentType", "system-outage", "employeeWorkAffected", true),
+        Map.of("incidentType", "insider", "personalDataLeaked", true, "myNumberInvolved", true, "affectedPersons", 150));
+    for (String id : List.of("incident-severity", "reporting-obligations")) {
+      DmnDecision decision;
+      try (InputStream in = Files.newInputStream(Path.of("processes", id + ".dmn"))) {
+        decision = dmn.parseDecision(id, in);
+      }
+      double perSecond = rate(Duration.ofSeconds(2), Duration.ofSeconds(5),
+          i -> dmn.evaluateDecision(decision, facts.get(i % facts.size())));
+      row("| `%s` evaluations/s (standalone DMN engine) | %.0f | | |".formatted(id, perSecond));
+    }
+  }
+
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  private static double rate(Duration warmUp, Duration measure, Step step) {
+    try {
+      long end = System.nanoTime() + warmUp.toNanos();
+      for (int i = 0; System.nanoTime() < end; i++) {
+        step.run(i);
+      }
+      long start = System.nanoTime();
+      end = start + measure.toNanos();
+      int count = 0;
+      while (System.nanoTime() < end) {
+        step.run(count++);
+      }
+      return count / ((System.nanoTime() - start) / 1e9);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // 1. Incidents per second through the three-stage procedure, against the bare engine doing as many steps.
+  private void throughput(String database) throws Exception {
+    Path dir = Files.createTempDirectory(work.toAbsolutePath(), "throughput-" + database + "-");
+    Database app = Database.of(database, dir, "app");
+    Database bare = Database.of(database, dir, "bare");
+    try (ConfigurableApplicationContext context = startApplication(dir, app)) {
+      IncidentScenario ours = new IncidentScenario(context.getBean(ProcessEngine.class));
+      ours.run(); // learns the steps the baseline repeats
+      ProcessEngine baselineEngine = bareEngine(bare);
+      try {
+        Baseline baseline = new Baseline(baselineEngine, ours.steps());
+        List<Double> oursRates = new ArrayList<>();
+        List<Double> baselineRates = new ArrayList<>();
+        warmUp(ours::run, baseline::run);
+        for (int round = 0; round < rounds; round++) {
+          oursRates.add(perSecond(ours::run));
+          baselineRates.add(perSecond(baseline::run));
+        }
+        double oursMedian = median(oursRates);
+        double baselineMedian = median(baselineRates);
+        row("| incidents/s, three-stage procedure (%d user tasks, decisions, record), %s | %.1f | %.1f | **%.2f×** |"
+            .formatted(ours.steps().size(), app.label(), oursMedian, baselineMedian, oursMedian / baselineMedian));
+      } finally {
+        baselineEngine.close();
+      }
+    }
+  }
+
+  private void warmUp(Runnable... scenarios) {
+    for (int i = 0; i < Math.max(10, incidents / 2); i++) {
+      for (Runnable scenario : scenarios) {
+        scenario.run();
+      }
+    }
+  }
+
+  private double perSecond(Runnable scenario) {
+    long start = System.nanoTime();
+    for (int i = 0; i < incidents; i++) {
+      scenario.run();
+    }
+    return incidents / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private ConfigurableApplicationContext startApplication(Path dir, Database database, String... extra) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--incident.data-dir=" + dir,
+        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION,
+        "--spring.jmx.enabled=false",
+        // Asynchronous steps run inline in the benchmark thread, as in the process tests.
+        "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=WARN",
+        "--spring.main.banner-mode=off",
+        "--spring.datasource.url=" + database.url(),
+        "--spring.datasource.username=" + database.user(),
+        "--spring.datasource.password=" + database.password(),
+        "--spring.profiles.active=demo" + (database.postgres() ? ",postgres" : "")));
+    arguments.addAll(List.of(extra));
+    return new SpringApplicationBuilder(IncidentResponseApplication.class).run(arguments.toArray(String[]::new));
+  }
+
+  /** The engine alone, as ../shared/PERFORMANCE.md measured it: no Spring, no plugins, history FULL. */
+  private static ProcessEngine bareEngine(Database database) {
+    return ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        .setProcessEngineName("baseline")
+        .setJdbcUrl(database.url())
+        .setJdbcUsername(database.user())
+        .setJdbcPassword(database.password())
+        .setJdbcDriver(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver")
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+        .setJobExecutorActivate(false)
+        .buildProcessEngine();
+  }
+
+  /** The same user tasks with the same form values, one after another; no decision, listener or record. */
+  private static final class Baseline {
+    private final ProcessEngine engine;
+    private final List<Map<String, Object>> steps;
+
+    Baseline(ProcessEngine engine, List<Map<String, Object>> steps) {
+      this.engine = engine;
+      this.steps = steps;
+      AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("baseline").camundaHistoryTimeToLive(1825)
+          .startEvent();
+      for (int i = 0; i < steps.size(); i++) {
+        flow = flow.userTask("Task_" + i).camundaCandidateGroups("incident-lead");
+      }
+      engine.getRepositoryService().createDeployment()
+          .addModelInstance("baseline.bpmn", flow.endEvent().done()).deploy();
+    }
+
+    void run() {
+      String id = engine.getRuntimeService().startProcessInstanceByKey("baseline").getId();
+      for (Map<String, Object> values : steps) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+        engine.getTaskService().complete(task.getId(), values);
+      }
+    }
+  }
+
+  // 2. The query Tasklist runs for a role, as open incidents grow.
+  private void taskQuery() throws Exception {
+    Path dir = Files.createTempDirectory(work.toAbsolutePath(), "task-query-");
+    Database h2 = Database.of("h2", dir, "app");
+    // H2 would otherwise answer a repeated query from its result cache, which no real Tasklist sees.
+    try (ConfigurableApplicationContext context = startApplication(dir, h2,
+        "--spring.datasource.hikari.connection-init-sql=SET OPTIMIZE_REUSE_RESULTS 0")) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      AtomicInteger open = new AtomicInteger();
+      Double firstP50 = null;
+      for (int target : openIncidents) {
+        long seeding = System.nanoTime();
+        int before = Math.max(0, open.get());
+        openIncidents(engine, open, target);
+        System.out.printf("opened %,d incidents in %.0f s%n", target - before, (System.nanoTime() - seeding) / 1e9);
+        long[] list = new long[300];
+        long[] count = new long[300];
+        engine.getIdentityService().setAuthentication("demo-lead", List.of("incident-lead"));
+        try {
+          for (int i = -50; i < list.length; i++) {
+            long start = System.nanoTime();
+            List<Task> page = engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of("incident-lead"))
+                .includeAssignedTasks().orderByTaskCreateTime().desc().listPage(0, 15);
+            long listed = System.nanoTime();
+            engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of("incident-lead"))
+                .includeAssignedTasks().count();
+            if (i >= 0) {
+              list[i] = listed - start;
+              count[i] = System.nanoTime() - listed;
+            }
+            if (page.size() != 15) {
+              throw new IllegalStateException("expected a full first page, got " + page.size());
+            }
+          }
+        } finally {
+          engine.getIdentityService().clearAuthentication();
+        }
+        double p50 = percentile(list, 50);
+        firstP50 = firstP50 == null ? p50 : firstP50;
+        row("| Tasklist group query, %,d open incidents: list p50 / p95 ms (count p50 / p95) | %.1f / %.1f (%.1f / %.1f) | | %s |"
+            .formatted(target, p50, percentile(list, 95), percentile(count, 50), percentile(count, 95),
+                target == openIncidents.get(0) ? "" : "**%.1f×** the first size".formatted(p50 / firstP50)));
+      }
+    }
+  }
+
+  /** Reports incidents through the real start (number, record, timeline) until {@code target} wait for triage. */
+  private static void openIncidents(ProcessEngine engine, AtomicInteger open, int target) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        work.add(threads.submit(() -> {
+          while (open.getAndIncrement() < target) {
+            engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+                "incidentTitle", "ベンチマーク", "incidentType", "malware", "eventDescription", "不審な添付ファイル",
+                "detectedAt", "2026-11-24T09:30+09:00", "reportSource", "internal"));
+          }
+          open.decrementAndGet();
+          return null;
+        }));
+      }
+      for (Future<?> future : work) {
+        future.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static double percentile(long[] nanos, int percentile) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
+  }
+
+  // 4. Start-up until Tasklist answers, and memory after start and under load, of `java` running the application.
+  private void startUpAndMemory() throws Exception {
+    Path dir = Files.createTempDirectory(work.toAbsolutePath(), "start-up-");
+    String[] arguments = {"--incident.data-dir=" + dir, "--spring.profiles.active=demo"};
+    Duration first;
+    try (ApplicationProcess application = ApplicationProcess.startUntil(work.resolve("start-up.log"),
+        "/camunda/app/tasklist/", arguments)) {
+      first = application.startUp();
+    }
+    try (ApplicationProcess application = ApplicationProcess.startUntil(work.resolve("start-up.log"),
+        "/camunda/app/tasklist/", arguments)) {
+      long afterStart = rssMegabytes(application.pid());
+      load(application.http(), 300);
+      long underLoad = rssMegabytes(application.pid());
+      row("| start-up until Tasklist answers, s (first start / later start) | %.1f / %.1f | | |"
+          .formatted(first.toMillis() / 1000.0, application.startUp().toMillis() / 1000.0));
+      row("| memory (RSS), MB: after start / after 300 incidents over HTTP | %d / %d | | |"
+          .formatted(afterStart, underLoad));
+    }
+  }
+
+  private static void load(HttpTestClient http, int count) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      AtomicInteger left = new AtomicInteger(count);
+      for (int t = 0; t < 2; t++) {
+        work.add(threads.submit(() -> {
+          while (left.getAndDecrement() > 0) {
+            HttpResponse<String> created = http.postJson("/api/incidents", "demo-staff", "Renshu-2026!",
+                "{\"title\": \"負荷\", \"incidentType\": \"malware\", \"eventDescription\": \"不審な添付\"}");
+            if (created.statusCode() != 201) {
+              throw new IllegalStateException(created.body());
+            }
+            http.get("/engine-rest/task?candidateGroup=incident-lead&maxResults=15", "demo-lead", "Renshu-2026!");
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : work) {
+        future.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static long rssMegabytes(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+        .filter(line -> line.startsWith("VmRSS:"))
+        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+        .findFirst().orElse(-1L);
+  }
+
+  /** Where a measured engine keeps its data: an H2 file as the default, or a database on embedded PostgreSQL. */
+  private record Database(String label, String url, String user, String password, boolean postgres) {
+    static Database of(String kind, Path dir, String name) {
+      if (kind.equals("postgres")) {
+        return new Database("PostgreSQL", EmbeddedPostgres.freshDatabase("bench_" + name), "postgres", "postgres",
+            true);
+      }
+      return new Database("H2 file", "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name)
+          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", false);
+    }
+  }
+}
