@@ -177,6 +177,20 @@ class DeployedModelsTest {
     }
   }
 
+  /** Forms whose every answer may rightly be "no" or "unknown yet": the facts that feed the reporting decision. */
+  private static final Set<String> ALL_OPTIONAL = Set.of("determine-impact", "decide-external-reporting");
+
+  @Test
+  void shouldRequireWhatEachStepMustRecord() {
+    formsById.forEach((id, form) -> {
+      boolean requiresSomething = form.findValues("validate").stream()
+          .anyMatch(validate -> validate.path("required").asBoolean());
+      assertThat(requiresSomething || ALL_OPTIONAL.contains(id))
+          .as("form %s has a required field (a step completed with nothing entered leaves no record)", id)
+          .isTrue();
+    });
+  }
+
   private BpmnModelInstance model(ProcessDefinition definition) {
     return repository.getBpmnModelInstance(definition.getId());
   }
