@@ -211,6 +211,12 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.reportTasks().values()).extracting(Task::getName).containsExactly(
         "IPA に届け出る", "ウェブサイト等で公表する", "取引先・顧客に事実を報告する", "問い合わせ窓口を開設する");
     assertThat(incident.candidateGroups("Task_ReportToAffectedParties")).containsExactly("comms");
+    // Each report gets the facts its draft and Tasklist's list need, not a copy of every variable.
+    String partners = incident.reportTasks().get("partners").getId();
+    assertThat((String) engine.getTaskService().getVariable(partners, "reportDraft"))
+        .contains(incident.businessKey(), "ファイルサーバーが開けない", "LANケーブルを抜いた");
+    assertThat(engine.getTaskService().getVariable(partners, "severityLevel")).isEqualTo(3);
+    assertThat(engine.getTaskService().getVariables(partners)).doesNotContainKeys("responseMembers", "executiveReport");
     incident.sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "compensationNeeded", true,
             "finalReport", false)
