@@ -33,7 +33,8 @@ public class RestAuthenticationConfiguration {
     registration.setName("incident-api-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/api/*");
+    // The API's description too: it tells an outsider what to try.
+    registration.addUrlPatterns("/api/*", "/v3/api-docs", "/v3/api-docs/*");
     return registration;
   }
 }

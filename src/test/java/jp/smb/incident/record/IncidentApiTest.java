@@ -325,7 +325,8 @@ class IncidentApiTest {
 
   @Test
   void shouldDescribeTheApiWithOpenApi() {
-    HttpResponse<String> docs = http.get("/v3/api-docs");
+    assertThat(http.get("/v3/api-docs").statusCode()).as("only for those who logged in").isEqualTo(401);
+    HttpResponse<String> docs = http.get("/v3/api-docs", "demo-staff", PASSWORD);
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/incidents", "/api/incidents/{number}/report", "/api/incidents/{number}/evidence");
   }
