@@ -55,6 +55,7 @@ final class IncidentScenario {
 
   private final ProcessEngine engine;
   private List<Map<String, Object>> steps = List.of();
+  private String lastNumber;
 
   IncidentScenario(ProcessEngine engine) {
     this.engine = engine;
@@ -63,6 +64,14 @@ final class IncidentScenario {
   /** The form values of each completed user task of the last run, in order. */
   List<Map<String, Object>> steps() {
     return steps;
+  }
+
+  /** Activities the engine executed for the last incident, its playbooks and reports included: its work. */
+  long activityInstances() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(lastNumber)
+        .list().stream().mapToLong(instance -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId()).count())
+        .sum();
   }
 
   void run() {
@@ -77,6 +86,7 @@ final class IncidentScenario {
           throw new IllegalStateException(number + " is stuck with no open task");
         }
         steps = completed;
+        lastNumber = number;
         return;
       }
       for (Task task : open) {
