@@ -29,7 +29,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 class DecisionPropertiesTest {
 
   private static final List<String> FLAGS = List.of("personalDataLeaked", "sensitiveData", "financialDamageRisk",
-      "improperPurpose", "stronglyEncrypted", "myNumberInvolved", "crimeSuspected", "sectorLawApplies",
+      "improperPurpose", "stronglyEncrypted", "myNumberInvolved", "myNumberSystemAffected", "crimeSuspected", "sectorLawApplies",
       "partnersAffected", "consumersAffected", "wideImpact", "cyberInsured");
   private static final List<String> TYPES = List.of("ransomware", "malware", "unauthorized-access", "insider",
       "misdelivery", "mispublication", "loss", "system-outage", "other");
@@ -112,7 +112,8 @@ class DecisionPropertiesTest {
     boolean appi = on(facts, "personalDataLeaked") && !encrypted
         && (improper || on(facts, "sensitiveData") || on(facts, "financialDamageRisk") || persons > 1000);
     boolean myNumber = on(facts, "myNumberInvolved") && !encrypted
-        && (improper || persons > 100 || "mispublication".equals(facts.get("incidentType")));
+        && (improper || persons > 100 || "mispublication".equals(facts.get("incidentType"))
+            || on(facts, "myNumberSystemAffected"));
     return appi || myNumber;
   }
 

@@ -135,15 +135,16 @@ class ReportingObligationsDecisionTest {
         .extracting(ReportingObligationsDecisionTest::describe).containsExactly("ppc:false:-:-");
   }
 
-  @ParameterizedTest(name = "My Number, {0} people, type {1}, improper {2} → {3}")
+  @ParameterizedTest(name = "My Number, {0} people, type {1}, improper {2}, processing system {3} → {4}")
   @CsvSource({
-      "100, misdelivery,    false, ''",
-      "101, misdelivery,    false, ppc:true:PT72H:PT720H",
-      "5,   mispublication, false, ppc:true:PT72H:PT720H",
-      "5,   other,          true,  ppc:true:PT72H:PT1440H"})
-  void shouldApplyTheMyNumberCases(int persons, String type, boolean improper, String ppc) {
+      "100, misdelivery,    false, false, ''",
+      "101, misdelivery,    false, false, ppc:true:PT72H:PT720H",
+      "5,   mispublication, false, false, ppc:true:PT72H:PT720H",
+      "5,   other,          true,  false, ppc:true:PT72H:PT1440H",
+      "5,   misdelivery,    false, true,  ppc:true:PT72H:PT720H"})
+  void shouldApplyTheMyNumberCases(int persons, String type, boolean improper, boolean system, String ppc) {
     List<String> recipients = evaluate(facts("myNumberInvolved", true, "affectedPersons", persons,
-        "incidentType", type, "improperPurpose", improper)).stream()
+        "incidentType", type, "improperPurpose", improper, "myNumberSystemAffected", system)).stream()
         .map(ReportingObligationsDecisionTest::describe).collect(Collectors.toList());
 
     if (ppc.isEmpty()) {
