@@ -49,7 +49,11 @@ class IncidentDriver {
   }
 
   List<String> candidateGroups(String taskKey) {
-    return engine.getTaskService().getIdentityLinksForTask(task(taskKey).getId()).stream()
+    return candidateGroupsOf(task(taskKey));
+  }
+
+  List<String> candidateGroupsOf(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
         .sorted()

@@ -200,6 +200,59 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.candidateGroups("Task_PreventRecurrence")).containsExactly("executive");
   }
 
+  /** The reporting cases of the issue, as a responder enters them at the first report. */
+  static Stream<Arguments> reportingCases() {
+    return Stream.of(
+        Arguments.of("ransomware encrypting a server with 1,500 customers' data", "ransomware",
+            new Object[] {"personalDataLeaked", true, "affectedPersons", 1500, "partnersAffected", true,
+                "consumersAffected", true, "cyberInsured", true},
+            // Ransomware is an attack, so improper purpose: 60 days for the final report.
+            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
+                "data-subjects", "-", "ipa", "-", "partners", "-", "insurer", "-", "inquiry-desk", "-")),
+        Arguments.of("an e-mail misdelivered with 10 people's contact data", "misdelivery",
+            new Object[] {"personalDataLeaked", true, "affectedPersons", 10},
+            Map.of("ppc", "-", "data-subjects", "-")),
+        Arguments.of("unauthorised access to 3 people's card numbers", "unauthorized-access",
+            new Object[] {"personalDataLeaked", true, "affectedPersons", 3, "financialDamageRisk", true},
+            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
+                "data-subjects", "-", "police", "-", "ipa", "-")),
+        Arguments.of("a lost laptop with strongly encrypted data", "loss",
+            new Object[] {"personalDataLeaked", true, "affectedPersons", 2000, "stronglyEncrypted", true},
+            Map.of("ppc", "-")),
+        Arguments.of("an employee taking the customer list", "insider",
+            new Object[] {"personalDataLeaked", true, "affectedPersons", 300, "partnersAffected", true},
+            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
+                "data-subjects", "-", "police", "-", "partners", "-")),
+        Arguments.of("150 employees' My Number data", "misdelivery",
+            new Object[] {"personalDataLeaked", true, "myNumberInvolved", true, "affectedPersons", 150},
+            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2026-12-24T09:30+09:00",
+                "data-subjects", "-")),
+        Arguments.of("an outage with no data involved", "system-outage",
+            new Object[] {"partnersAffected", true, "wideImpact", true},
+            Map.of("partners", "-", "public-notice", "-")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reportingCases")
+  void shouldGiveCommsOneReportTaskPerRecipientDueFromAwarenessWithADraft(String name, String type, Object[] facts,
+      Map<String, String> expectedDue) {
+    IncidentDriver incident = reportAndContain(type, "businessAffected", true);
+
+    incident.complete("Task_DecideFirstReport", concat(new Object[] {"firstReportPlan", "事実のみを報告"}, facts));
+
+    Map<String, Task> reports = incident.reportTasks();
+    assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(expectedDue.keySet());
+    expectedDue.forEach((item, due) -> {
+      Task task = reports.get(item);
+      assertThat(incident.candidateGroupsOf(task)).as(item).containsExactly("comms");
+      assertThat(task.getDueDate() == null ? "-" : task.getDueDate().toInstant()
+          .atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime().toString())
+          .as("due date of %s, counted from awareness", item).isEqualTo(due);
+      assertThat((String) engine.getTaskService().getVariable(task.getId(), "reportDraft"))
+          .as("draft of %s, written from the recorded facts", item).contains("共有フォルダのファイルの拡張子が変わり");
+    });
+  }
+
   @Test
   void shouldRunARansomwareIncidentThroughAllThreeStages() {
     IncidentDriver incident = reportAndContain("ransomware", "businessAffected", true, "externalPartiesAffected", true);
