@@ -1,6 +1,9 @@
 package jp.smb.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -9,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 /** A small HTTP client for tests that talk to the running application as a browser or a REST caller would. */
@@ -137,5 +142,25 @@ public class HttpTestClient {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The body of an answer as JSON; fails the test, showing the body, when it is not JSON. */
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  /** A fresh data directory for an application a test starts. */
+  public static Path temporaryDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -43,6 +43,8 @@ public final class IncidentBenchmark {
   private final int incidents = Integer.getInteger("benchmark.incidents", 40);
   private final int rounds = Integer.getInteger("benchmark.rounds", 3);
   private final List<String> databases = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+  /** PostgreSQL only on request: its query at 100,000 open incidents would take hours (see BENCHMARKS.md). */
+  private final List<String> queryDatabases = List.of(System.getProperty("benchmark.query-databases", "h2").split(","));
   private final List<Integer> openIncidents = Arrays.stream(
       System.getProperty("benchmark.open-incidents", "1000,10000,100000").split(",")).map(Integer::valueOf).toList();
   private final List<String> parts = List.of(
@@ -68,7 +70,7 @@ public final class IncidentBenchmark {
       }
     }
     if (parts.contains("query")) {
-      for (String database : databases) {
+      for (String database : queryDatabases) {
         taskQuery(database.trim());
       }
     }
@@ -314,8 +316,8 @@ public final class IncidentBenchmark {
   }
 
   /**
-   * Tasklist's first page and count for the incident lead's group: up to 200 samples after 10 to warm up, or as
-   * many as fit in a minute when each takes long. Returns list and count times in nanoseconds.
+   * Tasklist's first page and count for the incident lead's group: up to 200 samples after 3 to warm up, or as
+   * many as fit in a minute (at least 5) when each takes long. Returns list and count times in nanoseconds.
    */
   private static long[][] sample(ProcessEngine engine, boolean asLead) {
     long[] list = new long[200];
@@ -326,7 +328,7 @@ public final class IncidentBenchmark {
       engine.getIdentityService().setAuthentication("demo-lead", List.of("incident-lead"));
     }
     try {
-      for (int i = -10; i < list.length && (i < 10 || System.nanoTime() < budget); i++) {
+      for (int i = -3; i < list.length && (i < 5 || System.nanoTime() < budget); i++) {
         long start = System.nanoTime();
         List<Task> page = engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of("incident-lead"))
             .includeAssignedTasks().orderByTaskCreateTime().desc().listPage(0, 15);

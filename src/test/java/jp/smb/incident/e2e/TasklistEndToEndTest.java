@@ -1,10 +1,8 @@
 package jp.smb.incident.e2e;
 
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
@@ -30,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TasklistEndToEndTest {
 
   private static final String PASSWORD = "Renshu-2026!";
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("incident-e2e");
   private static Tasklist browser;
 
   @DynamicPropertySource
@@ -203,13 +201,5 @@ class TasklistEndToEndTest {
   private void step(String taskName, java.util.function.UnaryOperator<Tasklist> fill) {
     fill.apply(browser().openTask(taskName));
     browser().completeAndWait();
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("incident-e2e");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

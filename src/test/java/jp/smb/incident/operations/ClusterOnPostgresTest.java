@@ -1,12 +1,11 @@
 package jp.smb.incident.operations;
 
+import static jp.smb.incident.HttpTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,16 +80,16 @@ class ClusterOnPostgresTest {
     HttpResponse<String> created = nodeA.http().postJson("/api/incidents", "demo-staff", PASSWORD, """
         {"title": "ノードをまたぐ報告", "incidentType": "malware", "eventDescription": "A で受け付け、B で判断"}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String number = read(created).get("incidentNumber").asText();
+    String number = json(created).get("incidentNumber").asText();
 
-    JsonNode tasks = read(nodeB.http().get("/engine-rest/task?processInstanceBusinessKey=" + number, "demo-lead",
+    JsonNode tasks = json(nodeB.http().get("/engine-rest/task?processInstanceBusinessKey=" + number, "demo-lead",
         PASSWORD));
     assertThat(tasks).hasSize(1);
     HttpResponse<String> completed = nodeB.http().postJson("/api/tasks/" + tasks.get(0).get("id").asText()
         + "/complete", "demo-lead", PASSWORD, "{\"variables\": {\"isIncident\": true, \"businessAffected\": true}}");
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 
-    JsonNode incident = read(nodeA.http().get("/api/incidents/" + number, "demo-lead", PASSWORD));
+    JsonNode incident = json(nodeA.http().get("/api/incidents/" + number, "demo-lead", PASSWORD));
     assertThat(StreamSupport.stream(incident.get("timeline").spliterator(), false)
         .map(entry -> entry.get("kind").asText() + " " + entry.path("actor").asText()))
         .contains("STARTED demo-staff", "TASK_COMPLETED demo-lead");
@@ -139,7 +138,7 @@ class ClusterOnPostgresTest {
       HttpResponse<String> started = http.postJson(
           "/engine-rest/process-definition/key/ipa-incident-response/start", "admin", PASSWORD, start.toString());
       assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-      return read(started).get("id").asText();
+      return json(started).get("id").asText();
     }).toList();
   }
 
@@ -181,13 +180,13 @@ class ClusterOnPostgresTest {
   private static JsonNode list(HttpTestClient http, String path) {
     HttpResponse<String> answer = http.get(path + "&maxResults=10000", "admin", PASSWORD);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return read(answer);
+    return json(answer);
   }
 
   private static long count(HttpTestClient http, String path) {
     HttpResponse<String> answer = http.get(path, "admin", PASSWORD);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return read(answer).path("count").asLong();
+    return json(answer).path("count").asLong();
   }
 
   private static void awaitUntil(LongSupplier actual, long expected, Duration timeout) {
@@ -201,14 +200,6 @@ class ClusterOnPostgresTest {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
     }
   }
 }

@@ -1,10 +1,10 @@
 package jp.smb.incident.operations;
 
+import static jp.smb.incident.HttpTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -78,14 +78,14 @@ class CrashSafetyTest {
     try (ApplicationProcess second = ApplicationProcess.start(log, args)) {
       HttpTestClient http = second.http();
       for (String number : opened) {
-        JsonNode incident = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
+        JsonNode incident = json(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
         assertThat(incident.path("record").path("state").asText()).as(number).isEqualTo("OPEN");
         assertThat(entries(incident, "STARTED", null)).as("%s started once", number).isEqualTo(1);
         assertThat(count(http, "/engine-rest/process-instance/count?businessKey=" + number))
             .as("%s has one procedure", number).isEqualTo(1);
       }
       for (String number : triaged) {
-        JsonNode incident = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
+        JsonNode incident = json(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
         assertThat(entries(incident, "TASK_COMPLETED", TRIAGE_STEP)).as("%s triaged once", number).isEqualTo(1);
         assertThat(count(http, "/engine-rest/task/count?processInstanceBusinessKey=" + number
             + "&taskDefinitionKey=Task_ReportToExecutive")).as("%s moved on to the next step", number).isEqualTo(1);
@@ -93,13 +93,13 @@ class CrashSafetyTest {
             + "&taskDefinitionKey=Task_TriageReport")).isZero();
       }
       noted.forEach((number, text) -> {
-        JsonNode incident = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
+        JsonNode incident = json(http.get("/api/incidents/" + number, "demo-lead", PASSWORD));
         long notes = StreamSupport.stream(incident.path("timeline").spliterator(), false)
             .filter(entry -> entry.path("kind").asText().equals("NOTE") && entry.path("detail").asText().equals(text))
             .count();
         assertThat(notes).as("note on %s kept once", number).isEqualTo(1);
       });
-      List<String> all = StreamSupport.stream(read(http.get("/api/incidents?limit=1000", "demo-lead", PASSWORD))
+      List<String> all = StreamSupport.stream(json(http.get("/api/incidents?limit=1000", "demo-lead", PASSWORD))
           .spliterator(), false).map(summary -> summary.path("incidentNumber").asText()).toList();
       assertThat(all).doesNotHaveDuplicates().containsAll(opened);
 
@@ -146,13 +146,13 @@ class CrashSafetyTest {
     if (created.statusCode() != 201) {
       return null;
     }
-    String number = read(created).get("incidentNumber").asText();
+    String number = json(created).get("incidentNumber").asText();
     opened.add(number);
     return number;
   }
 
   private static String firstTaskId(HttpTestClient http, String number, String taskKey) {
-    JsonNode tasks = read(http.get("/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
+    JsonNode tasks = json(http.get("/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
         + taskKey, "demo-lead", PASSWORD));
     return tasks.isArray() && !tasks.isEmpty() ? tasks.get(0).path("id").asText() : null;
   }
@@ -160,7 +160,7 @@ class CrashSafetyTest {
   private static long count(HttpTestClient http, String path) {
     HttpResponse<String> answer = http.get(path, "demo-lead", PASSWORD);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return read(answer).path("count").asLong();
+    return json(answer).path("count").asLong();
   }
 
   private static long entries(JsonNode incident, String kind, String title) {
@@ -176,14 +176,6 @@ class CrashSafetyTest {
     while (!condition.getAsBoolean()) {
       assertThat(Instant.now()).as("waited %s for the workers", timeout).isBefore(deadline);
       Thread.sleep(50);
-    }
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
     }
   }
 }

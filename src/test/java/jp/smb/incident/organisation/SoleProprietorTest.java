@@ -1,14 +1,13 @@
 package jp.smb.incident.organisation;
 
+import static jp.smb.incident.HttpTestClient.json;
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class SoleProprietorTest {
   private static final String OWNER = "kojin";
   private static final String PASSWORD = "Hitori-Taio-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("sole-proprietor-");
 
   /** What the owner enters at each step, as in the six-step plan's ransomware example. */
   private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
@@ -98,12 +97,12 @@ class SoleProprietorTest {
         {"title": "受付用PCのファイルが暗号化された", "incidentType": "ransomware",
          "eventDescription": "画面に身代金の要求が表示された", "detectedAt": "2026-11-24T09:30:00+09:00"}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(read(created).get("procedure").asText()).isEqualTo("six-step-incident-response");
-    String number = read(created).get("incidentNumber").asText();
+    assertThat(json(created).get("procedure").asText()).isEqualTo("six-step-incident-response");
+    String number = json(created).get("incidentNumber").asText();
 
     List<String> completed = new ArrayList<>();
     for (int wait = 0; wait < 300 && !closed(number); wait++) {
-      JsonNode tasks = read(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, OWNER, PASSWORD));
+      JsonNode tasks = json(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, OWNER, PASSWORD));
       if (tasks.isEmpty()) {
         Thread.sleep(100); // a report draft is being prepared by the job executor
         continue;
@@ -124,7 +123,7 @@ class SoleProprietorTest {
     assertThat(completed).contains("Task_RecordSituation", "Task_IsolateAffectedSystems", "Task_AnalyzeLogs",
         "Task_DetermineImpact", "Task_EliminateRootCause", "Task_DecideExternalReporting", "Task_SendReport",
         "Task_AnalyzeRootCause", "Task_ArchiveRecords", "Task_ReviewResponse");
-    JsonNode timeline = read(http.get("/api/incidents/" + number, OWNER, PASSWORD)).get("timeline");
+    JsonNode timeline = json(http.get("/api/incidents/" + number, OWNER, PASSWORD)).get("timeline");
     assertThat(StreamSupport.stream(timeline.spliterator(), false)
         .filter(entry -> entry.get("kind").asText().equals("TASK_COMPLETED"))
         .map(entry -> entry.get("actor").asText()).distinct().toList()).containsExactly(OWNER);
@@ -132,22 +131,6 @@ class SoleProprietorTest {
 
   private boolean closed(String number) {
     HttpResponse<String> incident = http.get("/api/incidents/" + number, OWNER, PASSWORD);
-    return incident.statusCode() == 200 && read(incident).at("/record/state").asText().equals("CLOSED");
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("sole-proprietor-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return incident.statusCode() == 200 && json(incident).at("/record/state").asText().equals("CLOSED");
   }
 }

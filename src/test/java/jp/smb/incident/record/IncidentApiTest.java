@@ -1,14 +1,13 @@
 package jp.smb.incident.record;
 
+import static jp.smb.incident.HttpTestClient.json;
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -37,7 +36,7 @@ class IncidentApiTest {
 
   private static final String PASSWORD = "Renshu-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("incident-api");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -69,7 +68,7 @@ class IncidentApiTest {
   private String open(String user, String json) {
     HttpResponse<String> created = http.postJson("/api/incidents", user, PASSWORD, json);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return read(created).get("incidentNumber").asText();
+    return json(created).get("incidentNumber").asText();
   }
 
   private String openAlert(String title) {
@@ -92,7 +91,7 @@ class IncidentApiTest {
          "source": "edr"}""");
 
     assertThat(created.statusCode()).isEqualTo(201);
-    JsonNode body = read(created);
+    JsonNode body = json(created);
     String number = body.get("incidentNumber").asText();
     assertThat(number).matches("INC-\\d{4}-\\d{4}");
     assertThat(body.get("procedure").asText()).as("the demo organisation is a company").isEqualTo("ipa-incident-response");
@@ -100,7 +99,7 @@ class IncidentApiTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
         .isEqualTo(1);
 
-    JsonNode record = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD)).get("record");
+    JsonNode record = json(http.get("/api/incidents/" + number, "demo-lead", PASSWORD)).get("record");
     assertThat(record.get("title").asText()).isEqualTo("EDR がランサムウェアを検知");
     assertThat(record.get("state").asText()).isEqualTo("OPEN");
     assertThat(record.get("businessOperator").asText()).isEqualTo("株式会社サンプル");
@@ -131,7 +130,7 @@ class IncidentApiTest {
     HttpResponse<String> refused = http.postJson("/api/incidents", "demo-staff", PASSWORD, json);
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains(message);
+    assertThat(json(refused).get("message").asText()).contains(message);
   }
 
   @Test
@@ -141,14 +140,14 @@ class IncidentApiTest {
     for (String user : new String[] {"demo-staff", "demo-tech", "demo-comms"}) {
       HttpResponse<String> refused = http.get("/api/incidents/" + number, user, PASSWORD);
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
-      assertThat(read(refused).get("message").asText()).contains("incident-lead");
+      assertThat(json(refused).get("message").asText()).contains("incident-lead");
     }
     assertThat(http.get("/api/incidents?state=open&type=unauthorized-access", "demo-executive", PASSWORD).body())
         .contains(number);
     assertThat(http.get("/api/incidents?state=sleeping", "demo-lead", PASSWORD).statusCode()).isEqualTo(400);
     HttpResponse<String> unknown = http.get("/api/incidents/INC-1999-0001", "demo-lead", PASSWORD);
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(read(unknown).get("message").asText()).contains("INC-1999-0001");
+    assertThat(json(unknown).get("message").asText()).contains("INC-1999-0001");
   }
 
   @Test
@@ -160,8 +159,8 @@ class IncidentApiTest {
         Map.of("description", "UTM の通信ログ", "source", "UTM 管理画面からエクスポート"), "utm.log", log);
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(log));
-    assertThat(read(added).get("sha256").asText()).isEqualTo(sha256);
-    long id = read(added).get("id").asLong();
+    assertThat(json(added).get("sha256").asText()).isEqualTo(sha256);
+    long id = json(added).get("id").asLong();
 
     HttpResponse<byte[]> download = http.getBytes("/api/incidents/" + number + "/evidence/" + id + "/content",
         "demo-lead", PASSWORD);
@@ -178,7 +177,7 @@ class IncidentApiTest {
     HttpResponse<String> tampered = http.get("/api/incidents/" + number + "/evidence/" + id + "/content", "demo-lead",
         PASSWORD);
     assertThat(tampered.statusCode()).isEqualTo(409);
-    assertThat(read(tampered).get("message").asText()).contains("SHA-256 と一致しません");
+    assertThat(json(tampered).get("message").asText()).contains("SHA-256 と一致しません");
   }
 
   @Test
@@ -188,7 +187,7 @@ class IncidentApiTest {
     HttpResponse<String> tooLarge = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
         Map.of("description", "メモリダンプ"), "memory.raw", new byte[100 * 1024]);
     assertThat(tooLarge.statusCode()).isEqualTo(413);
-    assertThat(read(tooLarge).get("message").asText()).contains("大きすぎます");
+    assertThat(json(tooLarge).get("message").asText()).contains("大きすぎます");
     HttpResponse<String> unnamed = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
         Map.of("source", "PC"), "a.txt", new byte[10]);
     assertThat(unnamed.statusCode()).isEqualTo(400);
@@ -212,7 +211,7 @@ class IncidentApiTest {
     String number = openAlert("役割の確認");
     HttpResponse<String> added = http.postMultipart("/api/incidents/" + number + "/evidence", "demo-tech", PASSWORD,
         Map.of("description", "ログ"), "a.log", new byte[] {1, 2, 3});
-    String url = path.replace("{n}", number).replace("{e}", read(added).get("id").asText());
+    String url = path.replace("{n}", number).replace("{e}", json(added).get("id").asText());
 
     HttpResponse<String> refused = switch (method) {
       case "GET" -> http.get(url, user, PASSWORD);
@@ -221,7 +220,7 @@ class IncidentApiTest {
     };
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-    assertThat(read(refused).get("message").asText()).isNotBlank();
+    assertThat(json(refused).get("message").asText()).isNotBlank();
   }
 
   @Test
@@ -249,7 +248,7 @@ class IncidentApiTest {
         .doesNotContain("<script>alert");
     assertThat(http.get("/api/incidents/" + number + "/report?format=md", "demo-lead", PASSWORD).body())
         .startsWith("# インシデント報告書 " + number);
-    assertThat(read(http.get("/api/incidents/" + number + "/report?format=json", "demo-lead", PASSWORD))
+    assertThat(json(http.get("/api/incidents/" + number + "/report?format=json", "demo-lead", PASSWORD))
         .get("fiveWOneH").get("どこで").asText()).isEqualTo("ファイルサーバー");
     assertThat(http.get("/api/incidents/" + number + "/report?format=pdf", "demo-lead", PASSWORD).statusCode())
         .isEqualTo(400);
@@ -273,7 +272,7 @@ class IncidentApiTest {
         .isEqualTo(403);
     HttpResponse<String> open = http.delete("/api/incidents/" + number + "?reason=test", "admin", PASSWORD);
     assertThat(open.statusCode()).isEqualTo(409);
-    assertThat(read(open).get("message").asText()).contains("対応中");
+    assertThat(json(open).get("message").asText()).contains("対応中");
 
     engine.getRuntimeService().deleteProcessInstance(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(number).singleResult().getId(), "誤登録");
@@ -307,7 +306,7 @@ class IncidentApiTest {
         HttpResponse<String> response = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
         statuses.add(response.statusCode());
         if (response.statusCode() == 409) {
-          assertThat(read(response).get("message").asText()).contains("完了");
+          assertThat(json(response).get("message").asText()).contains("完了");
         }
       }
       assertThat(statuses).containsExactlyInAnyOrder(200, 409);
@@ -329,21 +328,5 @@ class IncidentApiTest {
     HttpResponse<String> docs = http.get("/v3/api-docs", "demo-staff", PASSWORD);
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/incidents", "/api/incidents/{number}/report", "/api/incidents/{number}/evidence");
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(response.body(), e);
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("incident-api");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

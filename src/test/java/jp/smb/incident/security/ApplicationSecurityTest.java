@@ -1,11 +1,9 @@
 package jp.smb.incident.security;
 
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.smb.incident.HttpTestClient;
@@ -32,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ApplicationSecurityTest {
 
   private static final String DEMO_PASSWORD = "Renshu-2026!";
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("incident-security-test");
 
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -251,13 +249,5 @@ class ApplicationSecurityTest {
   private String taskId(String instanceId, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
         .singleResult().getId();
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("incident-security-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,13 +1,12 @@
 package jp.smb.incident.security;
 
+import static jp.smb.incident.HttpTestClient.json;
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import jp.smb.incident.HttpTestClient;
@@ -37,7 +36,7 @@ class HostileInputTest {
 
   static final String PASSWORD = "Renshu-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("hostile-input-");
   private static final String VALID_INTAKE = """
       {"title": "不審なメール", "incidentType": "malware", "eventDescription": "添付ファイルを開いた"}""";
 
@@ -86,7 +85,7 @@ class HostileInputTest {
     HttpResponse<String> refused = http.postJson("/api/incidents", "demo-staff", PASSWORD, expand(json));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains(message);
+    assertThat(json(refused).get("message").asText()).contains(message);
     assertThat(incidentCount()).as("no record and no process for a refused intake").isEqualTo(incidentsBefore);
   }
 
@@ -96,7 +95,7 @@ class HostileInputTest {
     assertThat(http.postJson("/api/incidents", "demo-staff", PASSWORD, "").statusCode()).isEqualTo(400);
     HttpResponse<String> text = http.post("/api/incidents", "demo-staff", PASSWORD, "text/plain", VALID_INTAKE);
     assertThat(text.statusCode()).isEqualTo(415);
-    assertThat(read(text).get("message").asText()).contains("text/plain");
+    assertThat(json(text).get("message").asText()).contains("text/plain");
     assertThat(incidentCount()).isEqualTo(incidentsBefore);
   }
 
@@ -108,8 +107,8 @@ class HostileInputTest {
         .put("title", title).put("incidentType", "ransomware").put("eventDescription", description).toString());
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String number = read(created).get("incidentNumber").asText();
-    JsonNode record = read(http.get("/api/incidents/" + number, "demo-lead", PASSWORD)).get("record");
+    String number = json(created).get("incidentNumber").asText();
+    JsonNode record = json(http.get("/api/incidents/" + number, "demo-lead", PASSWORD)).get("record");
     assertThat(record.get("title").asText()).isEqualTo(title);
     assertThat(record.get("eventDescription").asText()).isEqualTo(description);
   }
@@ -146,7 +145,7 @@ class HostileInputTest {
         Map.of("description", "ログ"), fileName, new byte[] {1, 2, 3});
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains("ファイル名");
+    assertThat(json(refused).get("message").asText()).contains("ファイル名");
     assertThat(records.evidence(number)).isEmpty();
   }
 
@@ -158,15 +157,15 @@ class HostileInputTest {
     HttpResponse<String> bogusType = http.postMultipart(url, "demo-tech", PASSWORD, Map.of("description", "ログ"),
         "a.log", "not a media type", new byte[] {1});
     assertThat(bogusType.statusCode()).as(bogusType.body()).isEqualTo(400);
-    assertThat(read(bogusType).get("message").asText()).contains("Content-Type");
+    assertThat(json(bogusType).get("message").asText()).contains("Content-Type");
     HttpResponse<String> nul = http.postMultipart(url, "demo-tech", PASSWORD, Map.of("description", "ロ\u0000グ"),
         null, null);
     assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
-    assertThat(read(nul).get("message").asText()).contains("制御文字");
+    assertThat(json(nul).get("message").asText()).contains("制御文字");
     HttpResponse<String> longSource = http.postMultipart(url, "demo-tech", PASSWORD,
         Map.of("description", "ログ", "source", "x".repeat(2001)), null, null);
     assertThat(longSource.statusCode()).as(longSource.body()).isEqualTo(400);
-    assertThat(read(longSource).get("message").asText()).contains("source");
+    assertThat(json(longSource).get("message").asText()).contains("source");
     HttpResponse<String> notMultipart = http.postJson(url, "demo-tech", PASSWORD, "{\"description\": \"x\"}");
     assertThat(notMultipart.statusCode()).isBetween(400, 499);
     assertThat(records.evidence(number)).as("nothing of the refused uploads").isEmpty();
@@ -178,7 +177,7 @@ class HostileInputTest {
     assertThat(records.evidence(number)).extracting(e -> String.valueOf(e.fileName()))
         .noneMatch(name -> name.contains("\n") || name.contains("\r"));
     if (split.statusCode() == 201) {
-      assertThat(http.get(url + "/" + read(split).get("id").asText() + "/content", "demo-lead", PASSWORD).headers()
+      assertThat(http.get(url + "/" + json(split).get("id").asText() + "/content", "demo-lead", PASSWORD).headers()
           .map()).doesNotContainKey("x-injected");
     }
     int before = records.evidence(number).size();
@@ -186,7 +185,7 @@ class HostileInputTest {
     HttpResponse<String> plain = http.postMultipart(url, "demo-tech", PASSWORD, Map.of("description", "ログ 📄"),
         "アクセスログ 2026-11-24.log", "text/plain; charset=UTF-8", "ok".getBytes());
     assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
-    HttpResponse<String> download = http.get(url + "/" + read(plain).get("id").asText() + "/content", "demo-lead",
+    HttpResponse<String> download = http.get(url + "/" + json(plain).get("id").asText() + "/content", "demo-lead",
         PASSWORD);
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
@@ -208,7 +207,7 @@ class HostileInputTest {
         expand(json));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains(message);
+    assertThat(json(refused).get("message").asText()).contains(message);
     assertThat(records.timeline(number)).hasSize(entriesBefore);
   }
 
@@ -226,7 +225,7 @@ class HostileInputTest {
         PASSWORD, expand(json));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains(message);
+    assertThat(json(refused).get("message").asText()).contains(message);
     assertStillOpen(triage);
   }
 
@@ -264,7 +263,7 @@ class HostileInputTest {
         "demo-executive", PASSWORD, "{\"variables\": {\"affectedPersons\": {\"value\": \"たくさん\"}}}");
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(read(refused).get("message").asText()).contains("affectedPersons");
+    assertThat(json(refused).get("message").asText()).contains("affectedPersons");
     assertStillOpen(decide);
   }
 
@@ -278,7 +277,7 @@ class HostileInputTest {
   private String openIncident() {
     HttpResponse<String> created = http.postJson("/api/incidents", "demo-staff", PASSWORD, VALID_INTAKE);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return read(created).get("incidentNumber").asText();
+    return json(created).get("incidentNumber").asText();
   }
 
   private Task triageTask(String number) {
@@ -302,21 +301,5 @@ class HostileInputTest {
   private static String expand(String json) {
     java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("%LONG(\\d+)%").matcher(json);
     return matcher.replaceAll(match -> "あ".repeat(Integer.parseInt(match.group(1))));
-  }
-
-  static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("hostile-input-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,11 +1,9 @@
 package jp.smb.incident.security;
 
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -40,7 +38,7 @@ class TaskSecurityMatrixTest {
   private static final Map<String, String> MEMBER_OF = Map.of("staff", "demo-staff", "sysadmin", "demo-sysadmin",
       "incident-lead", "demo-lead", "tech", "demo-tech", "comms", "demo-comms", "executive", "demo-executive");
   private static final List<String> SUPERVISORS = List.of("incident-lead", "executive");
-  private static final Path DATA_DIR = temporaryDirectory();
+  private static final Path DATA_DIR = temporaryDirectory("incident-matrix");
 
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -129,13 +127,5 @@ class TaskSecurityMatrixTest {
     assertThat(checked).hasSizeGreaterThanOrEqualTo(45)
         .contains("ipa-incident-response/Task_TriageReport", "six-step-incident-response/Task_RecordSituation",
             "report-to-recipient/Task_HandleOverdueReport", "malware-playbook/Task_StopInfectedDevices");
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("incident-matrix");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
