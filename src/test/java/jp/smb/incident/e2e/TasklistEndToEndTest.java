@@ -158,7 +158,7 @@ class TasklistEndToEndTest {
     browser().screenshot("six-step-1-record-situation");
     browser().completeAndWait();
     step("機器を隔離しアカウントを保護する", t -> t.check("networkDisconnected").type("isolationNote", "LAN ケーブルを抜いた"));
-    step("変更を加える前に証拠を収集する", t -> t);
+    step("変更を加える前に証拠を収集する", t -> t.type("evidenceItems", "受付用PCのメモリとディスクの複製"));
     step("ログを収集し根本原因を分析する",
         t -> t.type("collectedLogs", "UTM とメールサーバーのログ").type("suspectedCause", "パスワードの使い回し"));
     step("影響範囲を確定する", t -> t.check("businessAffected"));
