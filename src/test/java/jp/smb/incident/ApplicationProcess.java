@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApplicationProcess implements AutoCloseable {
 
-  private static final String COVERAGE_AUTO_CONFIGURATION =
+  /** The coverage plugin's auto-configuration, left out of applications a test starts by hand. */
+  public static final String COVERAGE_AUTO_CONFIGURATION =
       "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
 
   private final Process process;

@@ -26,9 +26,6 @@ class ApplicationRestartTest {
 
   private static final Pattern INITIAL_PASSWORD = Pattern.compile("ユーザーID: (\\S+)  パスワード: (\\S+)");
 
-  private static final String COVERAGE_AUTO_CONFIGURATION =
-      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
-
   @TempDir
   Path dataDir;
 
@@ -37,7 +34,7 @@ class ApplicationRestartTest {
     all[0] = "--incident.data-dir=" + dataDir;
     all[1] = "--server.port=0";
     // Started by hand, outside the Spring test context whose listener initialises the coverage plugin.
-    all[2] = "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION;
+    all[2] = "--spring.autoconfigure.exclude=" + ApplicationProcess.COVERAGE_AUTO_CONFIGURATION;
     System.arraycopy(arguments, 0, all, 3, arguments.length);
     return new SpringApplicationBuilder(IncidentResponseApplication.class).run(all);
   }

@@ -107,7 +107,7 @@ public class IncidentRecordController {
       @RequestParam(required = false) MultipartFile file) throws IOException {
     String user = caller.require("証拠の登録", ApiCaller.EVIDENCE_HANDLERS);
     existing(number);
-    if (description.isBlank() || description.length() > 2000) {
+    if (description.isBlank()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "description（証拠の内容）は 1〜2000 文字で入れてください");
     }
     refuse(RecordText.problem("description", description, 2000));

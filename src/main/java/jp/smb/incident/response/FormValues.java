@@ -35,15 +35,7 @@ public class FormValues {
   private final Map<String, Field> fields;
 
   public FormValues() {
-    this(loadForms("classpath*:forms/*.form"));
-  }
-
-  FormValues(Map<String, Field> fields) {
-    this.fields = fields;
-  }
-
-  public Set<String> checkedFields() {
-    return fields.keySet();
+    this.fields = loadForms("classpath*:forms/*.form");
   }
 
   /** Refuses the step, and so rolls it back whole, if a value has the wrong type for its form field. */

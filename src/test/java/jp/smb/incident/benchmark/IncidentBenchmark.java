@@ -37,9 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class IncidentBenchmark {
 
-  private static final String COVERAGE_AUTO_CONFIGURATION =
-      "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
-
   private final int incidents = Integer.getInteger("benchmark.incidents", 40);
   private final int rounds = Integer.getInteger("benchmark.rounds", 3);
   private final List<String> databases = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
@@ -145,34 +142,33 @@ public final class IncidentBenchmark {
   }
 
   private void throughputOn(ConfigurableApplicationContext context, Database app, Database bare) {
-    {
-      IncidentScenario ours = new IncidentScenario(context.getBean(ProcessEngine.class));
-      ours.run(); // learns the steps the baseline repeats
-      ProcessEngine baselineEngine = bareEngine(bare);
-      try {
-        Baseline baseline = new Baseline(baselineEngine, ours.steps());
-        List<Double> oursRates = new ArrayList<>();
-        List<Double> baselineRates = new ArrayList<>();
-        warmUp(ours::run, baseline::run);
-        for (int round = 0; round < rounds; round++) {
-          oursRates.add(perSecond(ours::run));
-          baselineRates.add(perSecond(baseline::run));
-        }
-        double oursMedian = median(oursRates);
-        double baselineMedian = median(baselineRates);
-        long oursActivities = ours.activityInstances();
-        long baselineActivities = baseline.activityInstances();
-        row("| incidents/s, three-stage procedure (%d user tasks, decisions, record), %s | %.1f | %.1f | **%.2f×** |"
-            .formatted(ours.steps().size(), app.label(), oursMedian, baselineMedian, oursMedian / baselineMedian));
-        row("| activities executed per incident (engine work), %s | %d | %d | %.1f× |"
-            .formatted(app.label(), oursActivities, baselineActivities, (double) oursActivities / baselineActivities));
-        row("| activities/s (throughput per unit of engine work), %s | %.0f | %.0f | **%.2f×** |"
-            .formatted(app.label(), oursMedian * oursActivities, baselineMedian * baselineActivities,
-                oursMedian * oursActivities / (baselineMedian * baselineActivities)));
-      } finally {
-        baselineEngine.close();
+    IncidentScenario ours = new IncidentScenario(context.getBean(ProcessEngine.class));
+    ours.run(); // learns the steps the baseline repeats
+    ProcessEngine baselineEngine = bareEngine(bare);
+    try {
+      Baseline baseline = new Baseline(baselineEngine, ours.steps());
+      List<Double> oursRates = new ArrayList<>();
+      List<Double> baselineRates = new ArrayList<>();
+      warmUp(ours::run, baseline::run);
+      for (int round = 0; round < rounds; round++) {
+        oursRates.add(perSecond(ours::run));
+        baselineRates.add(perSecond(baseline::run));
       }
+      double oursMedian = median(oursRates);
+      double baselineMedian = median(baselineRates);
+      long oursActivities = ours.activityInstances();
+      long baselineActivities = baseline.activityInstances();
+      row("| incidents/s, three-stage procedure (%d user tasks, decisions, record), %s | %.1f | %.1f | **%.2f×** |"
+          .formatted(ours.steps().size(), app.label(), oursMedian, baselineMedian, oursMedian / baselineMedian));
+      row("| activities executed per incident (engine work), %s | %d | %d | %.1f× |"
+          .formatted(app.label(), oursActivities, baselineActivities, (double) oursActivities / baselineActivities));
+      row("| activities/s (throughput per unit of engine work), %s | %.0f | %.0f | **%.2f×** |"
+          .formatted(app.label(), oursMedian * oursActivities, baselineMedian * baselineActivities,
+              oursMedian * oursActivities / (baselineMedian * baselineActivities)));
+    } finally {
+      baselineEngine.close();
     }
+
   }
 
   private void warmUp(Runnable... scenarios) {
@@ -215,7 +211,7 @@ public final class IncidentBenchmark {
     List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--incident.data-dir=" + dir,
-        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION,
+        "--spring.autoconfigure.exclude=" + ApplicationProcess.COVERAGE_AUTO_CONFIGURATION,
         "--spring.jmx.enabled=false",
         // Asynchronous steps run inline in the benchmark thread, as in the process tests.
         "--camunda.bpm.job-execution.enabled=false",
@@ -291,28 +287,27 @@ public final class IncidentBenchmark {
   }
 
   private void taskQueryOn(ConfigurableApplicationContext context, Path dir, String label) throws Exception {
-    {
-      ProcessEngine engine = context.getBean(ProcessEngine.class);
-      AtomicInteger open = new AtomicInteger();
-      Double firstP50 = null;
-      for (int target : openIncidents) {
-        long seeding = System.nanoTime();
-        int before = Math.max(0, open.get());
-        openIncidents(engine, open, target);
-        System.out.printf("%s: opened %,d incidents in %.0f s; data directory now %,d MB%n", label, target - before,
-            (System.nanoTime() - seeding) / 1e9, sizeMegabytes(dir));
-        long[][] asLead = sample(engine, true);
-        double p50 = percentile(asLead[0], 50);
-        firstP50 = firstP50 == null ? p50 : firstP50;
-        row("| Tasklist group query as `demo-lead`, %s, %,d open incidents: list p50 / p95 ms (count p50 / p95) | %.1f / %.1f (%.1f / %.1f) | | %s |"
-            .formatted(label, target, p50, percentile(asLead[0], 95), percentile(asLead[1], 50), percentile(asLead[1], 95),
-                target == openIncidents.get(0) ? "" : "**%.1f×** the first size".formatted(p50 / firstP50)));
-        long[][] unchecked = sample(engine, false);
-        row("| same query without authorization checks, %s, %,d open incidents: list p50 / p95 ms (count p50 / p95) | %.1f / %.1f (%.1f / %.1f) | | |"
-            .formatted(label, target, percentile(unchecked[0], 50), percentile(unchecked[0], 95),
-                percentile(unchecked[1], 50), percentile(unchecked[1], 95)));
-      }
+    ProcessEngine engine = context.getBean(ProcessEngine.class);
+    AtomicInteger open = new AtomicInteger();
+    Double firstP50 = null;
+    for (int target : openIncidents) {
+      long seeding = System.nanoTime();
+      int before = Math.max(0, open.get());
+      openIncidents(engine, open, target);
+      System.out.printf("%s: opened %,d incidents in %.0f s; data directory now %,d MB%n", label, target - before,
+          (System.nanoTime() - seeding) / 1e9, sizeMegabytes(dir));
+      long[][] asLead = sample(engine, true);
+      double p50 = percentile(asLead[0], 50);
+      firstP50 = firstP50 == null ? p50 : firstP50;
+      row("| Tasklist group query as `demo-lead`, %s, %,d open incidents: list p50 / p95 ms (count p50 / p95) | %.1f / %.1f (%.1f / %.1f) | | %s |"
+          .formatted(label, target, p50, percentile(asLead[0], 95), percentile(asLead[1], 50), percentile(asLead[1], 95),
+              target == openIncidents.get(0) ? "" : "**%.1f×** the first size".formatted(p50 / firstP50)));
+      long[][] unchecked = sample(engine, false);
+      row("| same query without authorization checks, %s, %,d open incidents: list p50 / p95 ms (count p50 / p95) | %.1f / %.1f (%.1f / %.1f) | | |"
+          .formatted(label, target, percentile(unchecked[0], 50), percentile(unchecked[0], 95),
+              percentile(unchecked[1], 50), percentile(unchecked[1], 95)));
     }
+
   }
 
   /**
