@@ -4,18 +4,49 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Times the diagrams read through expressions, e.g. {@code ${incidentSettings.initialResponseTimeout}}. */
+/**
+ * Times the diagrams read through expressions, e.g. {@code ${incidentSettings.initialResponseTimeout}}: how long
+ * each step that holds the response up may stay open before the next person in the contact chain gets a task.
+ */
 @Component("incidentSettings")
 public class IncidentSettings {
 
+  private final Duration triageTimeout;
+  private final Duration executiveReportTimeout;
+  private final Duration responseTeamTimeout;
   private final Duration initialResponseTimeout;
 
-  public IncidentSettings(@Value("${incident.escalation.initial-response-timeout:PT1H}") Duration initialResponseTimeout) {
-    if (initialResponseTimeout.isNegative() || initialResponseTimeout.isZero()) {
-      throw new IllegalArgumentException(
-          "incident.escalation.initial-response-timeout must be positive, was " + initialResponseTimeout);
+  public IncidentSettings(
+      @Value("${incident.escalation.triage-timeout:PT30M}") Duration triageTimeout,
+      @Value("${incident.escalation.executive-report-timeout:PT1H}") Duration executiveReportTimeout,
+      @Value("${incident.escalation.response-team-timeout:PT2H}") Duration responseTeamTimeout,
+      @Value("${incident.escalation.initial-response-timeout:PT1H}") Duration initialResponseTimeout) {
+    this.triageTimeout = positive("incident.escalation.triage-timeout", triageTimeout);
+    this.executiveReportTimeout = positive("incident.escalation.executive-report-timeout", executiveReportTimeout);
+    this.responseTeamTimeout = positive("incident.escalation.response-team-timeout", responseTeamTimeout);
+    this.initialResponseTimeout = positive("incident.escalation.initial-response-timeout", initialResponseTimeout);
+  }
+
+  private static Duration positive(String property, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(property + " must be positive, was " + value);
     }
-    this.initialResponseTimeout = initialResponseTimeout;
+    return value;
+  }
+
+  /** ISO-8601 duration for the timer on インシデントに該当するか判断する (default 30 minutes). */
+  public String getTriageTimeout() {
+    return triageTimeout.toString();
+  }
+
+  /** ISO-8601 duration for the timer on 経営者に報告する (default one hour). */
+  public String getExecutiveReportTimeout() {
+    return executiveReportTimeout.toString();
+  }
+
+  /** ISO-8601 duration for the timer on 対応体制を構築する (default two hours). */
+  public String getResponseTeamTimeout() {
+    return responseTeamTimeout.toString();
   }
 
   /** ISO-8601 duration for the timer on 初動対応 (default one hour). */

@@ -389,22 +389,76 @@ class IpaIncidentResponseProcessTest {
   }
 
   @Test
-  void shouldGiveTheExecutiveATaskWhenInitialResponseIsOverdueWithoutStoppingIt() {
+  void shouldStartContainmentAsSoonAsTriageJudgesItAnIncident() {
     IncidentDriver incident = report("ransomware");
-    incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true)
-        .complete("Task_ReportToExecutive", "executiveReport", "報告")
+    incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true);
+
+    // Cutting the machine off does not wait for the executive to hear of it or to set up the team.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive");
+    incident.complete("Task_ContainIncident", "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ReportToExecutive");
+    incident.complete("Task_ReportToExecutive", "executiveReport", "報告")
         .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
-        .timers().singleResult();
-    assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 3_600_000L), 60_000L);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+  }
+
+  /** Each step that holds the response up, how long it may stay open, and the next person in the chain. */
+  static Stream<Arguments> overdueSteps() {
+    return Stream.of(
+        Arguments.of("Task_TriageReport", 30, "Task_HandleOverdueTriage", "executive", "triageEscalationNote"),
+        Arguments.of("Task_ReportToExecutive", 60, "Task_HandleOverdueExecutiveReport", "executive",
+            "executiveReportEscalationNote"),
+        Arguments.of("Task_SetUpResponseTeam", 120, "Task_HandleOverdueResponseTeam", "incident-lead", "provisionalTeam"),
+        Arguments.of("Task_ContainIncident", 60, "Task_HandleOverdueInitialResponse", "incident-lead",
+            "overdueInstruction"));
+  }
+
+  @ParameterizedTest(name = "{0} → {2} for {3}")
+  @MethodSource("overdueSteps")
+  void shouldEscalateAnOverdueStepToTheNextInTheContactChainWithoutCancellingIt(String step, int minutes,
+      String escalation, String group, String note) {
+    IncidentDriver incident = report("ransomware");
+    if (!step.equals("Task_TriageReport")) {
+      incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true);
+    }
+    if (step.equals("Task_SetUpResponseTeam")) {
+      incident.complete("Task_ReportToExecutive", "executiveReport", "報告");
+    }
+    Job timer = timerOn(incident, step);
+    assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + minutes * 60_000L), 60_000L);
 
     engine.getManagementService().executeJob(timer.getId());
 
-    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_HandleOverdueInitialResponse");
-    assertThat(incident.candidateGroups("Task_HandleOverdueInitialResponse")).containsExactly("executive");
-    incident.complete("Task_HandleOverdueInitialResponse", "overdueInstruction", "保守ベンダーを呼ぶ")
-        .complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true, "businessAffected", true);
-    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+    assertThat(incident.openTaskKeys()).contains(step, escalation);
+    assertThat(incident.candidateGroups(escalation)).containsExactly(group);
+    incident.complete(escalation, note, "電話で連絡し、指示した");
+    assertThat(incident.openTaskKeys()).contains(step).doesNotContain(escalation);
+    assertThat(incident.variable(note)).isEqualTo("電話で連絡し、指示した");
+  }
+
+  @Test
+  void shouldCloseWithTheRecordWhenContainmentFindsItWasOnlyAPrecursor() {
+    IncidentDriver incident = report("unauthorized-access");
+    incident.complete("Task_TriageReport", "isIncident", true, "employeeWorkAffected", true)
+        .complete("Task_ReportToExecutive", "executiveReport", "報告")
+        .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員")
+        .complete("Task_ContainIncident", "containmentNote", "アカウントを停止", "powerKeptOn", true,
+            "employeeWorkAffected", false);
+
+    // A drop to level 0 never ends the incident silently: the lead closes it and records why.
+    assertThat(incident.variable("severityLevel")).isEqualTo(0);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CloseIncident");
+    incident.complete("Task_CloseIncident", "closingSummary", "ログイン試行のみで侵入なし", "recordsKept", true);
+    assertThat(incident.instance()).hasPassed("Gateway_ReadyToClose", "EndEvent_IncidentClosed")
+        .hasNotPassed("EndEvent_ClosedAsPrecursor").isEnded();
+  }
+
+  private Job timerOn(IncidentDriver incident, String taskKey) {
+    String boundary = engine.getRepositoryService().getBpmnModelInstance(incident.instance().getProcessDefinitionId())
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo().getId().equals(taskKey)).findFirst().orElseThrow().getId();
+    return engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .activityId(boundary).timers().singleResult();
   }
 
   @Test
