@@ -90,12 +90,12 @@ public final class IncidentBenchmark {
   private void decisions() throws IOException {
     DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     List<Map<String, Object>> facts = List.of(
-        Map.of("incidentType", "ransomware", "personalDataLeaked", true, "affectedPersons", 1500,
-            "externalPartiesAffected", true, "cyberInsured", true),
-        Map.of("incidentType", "misdelivery", "personalDataLeaked", true, "affectedPersons", 10,
-            "businessAffected", true),
-        Map.of("incidentType", "system-outage", "employeeWorkAffected", true),
-        Map.of("incidentType", "insider", "personalDataLeaked", true, "myNumberInvolved", true, "affectedPersons", 150));
+        Map.of("incidentType", "ransomware", "personalDataLeaked", "yes", "affectedPersons", 1500,
+            "externalPartiesAffected", "yes", "cyberInsured", true),
+        Map.of("incidentType", "misdelivery", "personalDataLeaked", "yes", "affectedPersons", 10,
+            "businessAffected", "yes"),
+        Map.of("incidentType", "system-outage", "employeeWorkAffected", "yes"),
+        Map.of("incidentType", "insider", "personalDataLeaked", "yes", "myNumberInvolved", true, "affectedPersons", 150));
     for (String id : List.of("incident-severity", "reporting-obligations")) {
       DmnDecision decision;
       try (InputStream in = Files.newInputStream(Path.of("processes", id + ".dmn"))) {

@@ -23,8 +23,8 @@ final class IncidentScenario {
       "reportSource", "internal", "affectedSystems", "ファイルサーバー");
 
   private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
-      Map.entry("Task_TriageReport", Map.of("isIncident", true, "businessAffected", true,
-          "externalPartiesAffected", true)),
+      Map.entry("Task_TriageReport", Map.of("isIncident", true, "businessAffected", "yes",
+          "externalPartiesAffected", "yes")),
       Map.entry("Task_ReportToExecutive", Map.of("executiveReport", "社長に電話で報告",
           "executiveReportedAt", "2026-11-24T10:00+09:00")),
       Map.entry("Task_SetUpResponseTeam", Map.of("responseLeader", "情報システム課 佐藤", "responseMembers", "鈴木: 調査")),
@@ -41,7 +41,7 @@ final class IncidentScenario {
       Map.entry("Task_CollectEvidence", Map.of("evidenceItems", "サーバーのメモリとログ",
           "evidenceCollectedBeforeChange", true, "forensicsNeeded", false)),
       Map.entry("Task_InvestigateIncident", Map.of("occurredAt", "2026-11-23T22:00+09:00", "suspectedCause", "VPN",
-          "inHouseCapable", true, "crimeSuspected", false, "businessAffected", true, "externalPartiesAffected", true)),
+          "inHouseCapable", true, "crimeSuspected", false, "businessAffected", "yes", "externalPartiesAffected", "yes")),
       Map.entry("Task_ReportProgressToExecutive", Map.of("progressReport", "調査状況を報告")),
       Map.entry("Task_StopInfectedDevices", Map.of("infectedDevices", "ファイルサーバー", "devicesDisconnected", true)),
       Map.entry("Task_CheckBackups", Map.of("backupStatus", "外付けHDDは無事", "backupUsable", true)),

@@ -121,7 +121,7 @@ class TasklistEndToEndTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey("Task_TriageReport").count()).isEqualTo(1);
     // Reopened, as a person would after reading the message.
-    browser().openTask("インシデントに該当するか判断する").check("isIncident");
+    browser().openTask("インシデントに該当するか判断する").check("isIncident").check("precursorOnly");
     browser().screenshot("ipa-triage");
     browser().completeAndWait();
     awaitCompleted(number, "Task_TriageReport");
@@ -161,7 +161,7 @@ class TasklistEndToEndTest {
     step("変更を加える前に証拠を収集する", t -> t.type("evidenceItems", "受付用PCのメモリとディスクの複製"));
     step("ログを収集し根本原因を分析する",
         t -> t.type("collectedLogs", "UTM とメールサーバーのログ").type("suspectedCause", "パスワードの使い回し"));
-    step("影響範囲を確定する", t -> t.check("businessAffected"));
+    step("影響範囲を確定する", t -> t.radio("businessAffected", 0));
     browser().login("tasklist", "demo-lead", PASSWORD);
     step("調査結果の報告を受けて確認する", t -> t.type("findingsReviewNote", "復旧を優先する"));
     browser().login("tasklist", "demo-tech", PASSWORD);

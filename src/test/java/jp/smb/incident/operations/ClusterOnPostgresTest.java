@@ -86,7 +86,7 @@ class ClusterOnPostgresTest {
         PASSWORD));
     assertThat(tasks).hasSize(1);
     HttpResponse<String> completed = nodeB.http().postJson("/api/tasks/" + tasks.get(0).get("id").asText()
-        + "/complete", "demo-lead", PASSWORD, "{\"variables\": {\"isIncident\": true, \"businessAffected\": true}}");
+        + "/complete", "demo-lead", PASSWORD, "{\"variables\": {\"isIncident\": true, \"businessAffected\": \"yes\"}}");
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 
     JsonNode incident = json(nodeA.http().get("/api/incidents/" + number, "demo-lead", PASSWORD));

@@ -130,7 +130,7 @@ class CrashSafetyTest {
         }
         String task = firstTaskId(http, number, "Task_TriageReport");
         if (task != null && http.postJson("/api/tasks/" + task + "/complete", "demo-lead", PASSWORD,
-            "{\"variables\": {\"isIncident\": true, \"businessAffected\": true}}").statusCode() == 200) {
+            "{\"variables\": {\"isIncident\": true, \"businessAffected\": \"yes\"}}").statusCode() == 200) {
           triaged.add(number);
         }
       }

@@ -45,7 +45,7 @@ class SoleProprietorTest {
       Map.entry("Task_CollectEvidence", Map.of("evidenceItems", "PCのメモリとディスクの複製",
           "evidenceCollectedBeforeChange", true, "forensicsNeeded", false)),
       Map.entry("Task_AnalyzeLogs", Map.of("collectedLogs", "UTMとPCのログ", "suspectedCause", "添付ファイルの実行")),
-      Map.entry("Task_DetermineImpact", Map.of("businessAffected", true, "affectedPersons", 0)),
+      Map.entry("Task_DetermineImpact", Map.of("businessAffected", "yes", "affectedPersons", 0)),
       Map.entry("Task_StopInfectedDevices", Map.of("stoppedDevices", "受付用PC", "infectedDevices", "受付用PC")),
       Map.entry("Task_CheckBackups", Map.of("backupUsable", true, "backupStatus", "11/22 の外付けディスク")),
       Map.entry("Task_RestoreFromBackup", Map.of("restoreNote", "顧客名簿を復元")),

@@ -153,7 +153,7 @@ class IpaIncidentResponseProcessTest {
   void shouldLetTheSystemAdministratorHandleALevelZeroPrecursor() {
     IncidentDriver incident = report("other");
 
-    incident.complete("Task_TriageReport", "isIncident", true);
+    incident.complete("Task_TriageReport", "isIncident", true, "precursorOnly", true);
     assertThat(incident.candidateGroups("Task_HandlePrecursorEvent")).containsExactly("sysadmin");
     incident.complete("Task_HandlePrecursorEvent", "precursorAction", "不審なログインを遮断した");
 
@@ -170,7 +170,7 @@ class IpaIncidentResponseProcessTest {
   void shouldRouteTheResponsibleStepsToTheGroupOfTheSeverityLevel(String fact, int level, String group) {
     IncidentDriver incident = report("other");
 
-    incident.complete("Task_TriageReport", "isIncident", true, fact, true);
+    incident.complete("Task_TriageReport", "isIncident", true, fact, "yes");
     assertThat(incident.variable("severityLevel")).isEqualTo(level);
     assertThat(incident.candidateGroups("Task_ReportToExecutive")).containsExactly("incident-lead");
     incident.complete("Task_ReportToExecutive", "executiveReport", "報告");
@@ -184,12 +184,24 @@ class IpaIncidentResponseProcessTest {
   }
 
   @Test
+  void shouldTreatAnIncidentOfUnknownImpactAsLevelOneNotAsAPrecursor() {
+    IncidentDriver incident = report("unauthorized-access");
+
+    incident.complete("Task_TriageReport", "isIncident", true, "externalPartiesAffected", "unknown",
+        "personalDataLeaked", "unknown", "businessAffected", "no", "employeeWorkAffected", "no");
+
+    assertThat(incident.variable("severityLevel")).isEqualTo(1);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive")
+        .doesNotContain("Task_HandlePrecursorEvent");
+  }
+
+  @Test
   void shouldRaiseTheLevelWhenInvestigationFindsALeak() {
-    IncidentDriver incident = reportAndContain("other", "employeeWorkAffected", true);
+    IncidentDriver incident = reportAndContain("other", "employeeWorkAffected", "yes");
     assertThat(incident.candidateGroups("Task_DecideFirstReport")).containsExactly("incident-lead");
     reportWithoutDisclosure(incident);
 
-    investigate(incident, true, "employeeWorkAffected", true, "personalDataLeaked", true);
+    investigate(incident, true, "employeeWorkAffected", "yes", "personalDataLeaked", "yes");
     incident.complete("Task_RepairSystems", "repairNote", "パッチ適用")
         .complete("Task_ConfirmAndRestore", "repairConfirmed", true, "restorationNote", "再開")
         .complete("Task_ReportRecoveryToExecutive", "recoveryReport", "報告");
@@ -202,27 +214,27 @@ class IpaIncidentResponseProcessTest {
   static Stream<Arguments> reportingCases() {
     return Stream.of(
         Arguments.of("ransomware encrypting a server with 1,500 customers' data", "ransomware",
-            new Object[] {"personalDataLeaked", true, "affectedPersons", 1500, "partnersAffected", true,
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 1500, "partnersAffected", true,
                 "consumersAffected", true, "cyberInsured", true},
             // Ransomware is an attack, so improper purpose: 60 days for the final report.
             Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
                 "data-subjects", "-", "ipa", "-", "partners", "-", "insurer", "-", "inquiry-desk", "-")),
         Arguments.of("an e-mail misdelivered with 10 people's contact data", "misdelivery",
-            new Object[] {"personalDataLeaked", true, "affectedPersons", 10},
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 10},
             Map.of("ppc", "-", "data-subjects", "-")),
         Arguments.of("unauthorised access to 3 people's card numbers", "unauthorized-access",
-            new Object[] {"personalDataLeaked", true, "affectedPersons", 3, "financialDamageRisk", true},
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "financialDamageRisk", true},
             Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
                 "data-subjects", "-", "police", "-", "ipa", "-")),
         Arguments.of("a lost laptop with strongly encrypted data", "loss",
-            new Object[] {"personalDataLeaked", true, "affectedPersons", 2000, "stronglyEncrypted", true},
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 2000, "stronglyEncrypted", true},
             Map.of("ppc", "-")),
         Arguments.of("an employee taking the customer list", "insider",
-            new Object[] {"personalDataLeaked", true, "affectedPersons", 300, "partnersAffected", true},
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 300, "partnersAffected", true},
             Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
                 "data-subjects", "-", "police", "-", "partners", "-")),
         Arguments.of("150 employees' My Number data", "misdelivery",
-            new Object[] {"personalDataLeaked", true, "myNumberInvolved", true, "affectedPersons", 150},
+            new Object[] {"personalDataLeaked", "yes", "myNumberInvolved", true, "affectedPersons", 150},
             Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2026-12-24T09:30+09:00",
                 "data-subjects", "-")),
         Arguments.of("an outage with no data involved", "system-outage",
@@ -234,7 +246,7 @@ class IpaIncidentResponseProcessTest {
   @MethodSource("reportingCases")
   void shouldGiveCommsOneReportTaskPerRecipientDueFromAwarenessWithADraft(String name, String type, Object[] facts,
       Map<String, String> expectedDue) {
-    IncidentDriver incident = reportAndContain(type, "businessAffected", true);
+    IncidentDriver incident = reportAndContain(type, "businessAffected", "yes");
 
     incident.complete("Task_DecideFirstReport", concat(new Object[] {"firstReportPlan", "事実のみを報告"}, facts));
 
@@ -253,7 +265,7 @@ class IpaIncidentResponseProcessTest {
 
   @Test
   void shouldRunARansomwareIncidentThroughAllThreeStages() {
-    IncidentDriver incident = reportAndContain("ransomware", "businessAffected", true, "externalPartiesAffected", true);
+    IncidentDriver incident = reportAndContain("ransomware", "businessAffected", "yes", "externalPartiesAffected", "yes");
 
     incident.complete("Task_DecideFirstReport", "partnersAffected", true, "consumersAffected", true,
         "wideImpact", true, "firstReportPlan", "ウェブサイトで公表し窓口を開設");
@@ -278,7 +290,7 @@ class IpaIncidentResponseProcessTest {
             "forensicsNeeded", true)
         .complete("Task_ArrangeForensics", "forensicsVendor", "調査会社A", "forensicsScope", "ファイルサーバー");
     incident.complete("Task_InvestigateIncident", "occurredAt", "2026-11-23T22:00+09:00", "suspectedCause", "VPN",
-            "inHouseCapable", false, "businessAffected", true, "externalPartiesAffected", true)
+            "inHouseCapable", false, "businessAffected", "yes", "externalPartiesAffected", "yes")
         .complete("Task_ReportProgressToExecutive", "progressReport", "報告")
         .complete("Task_StopInfectedDevices", "infectedDevices", "ファイルサーバー", "devicesDisconnected", true)
         .complete("Task_CheckBackups", "backupStatus", "外付けHDDは無事", "backupUsable", true)
@@ -301,9 +313,9 @@ class IpaIncidentResponseProcessTest {
 
   @Test
   void shouldDecideRecoveryWithoutBackupWhenNoneIsUsable() {
-    IncidentDriver incident = reportAndContain("malware", "employeeWorkAffected", true);
+    IncidentDriver incident = reportAndContain("malware", "employeeWorkAffected", "yes");
     reportWithoutDisclosure(incident);
-    investigate(incident, true, "employeeWorkAffected", true);
+    investigate(incident, true, "employeeWorkAffected", "yes");
 
     incident.complete("Task_StopInfectedDevices", "infectedDevices", "経理PC", "devicesDisconnected", true)
         .complete("Task_CheckBackups", "backupStatus", "バックアップも暗号化された", "backupUsable", false);
@@ -325,14 +337,14 @@ class IpaIncidentResponseProcessTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("leakCauses")
   void shouldHandleEachLeakCauseAndCallThePoliceForCrimes(String cause, String causeTask, String group, boolean police) {
-    IncidentDriver incident = reportAndContain(cause, "personalDataLeaked", true);
+    IncidentDriver incident = reportAndContain(cause, "personalDataLeaked", "yes");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 20L);
     // Unauthorised access and insider theft are crimes and improper purpose: police, and a mandatory PPC report.
     assertThat(incident.reportTasks().containsKey("police")).isEqualTo(police);
     assertThat(incident.reportTasks().containsKey("ppc-preliminary")).isEqualTo(police);
     incident.sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
-    investigate(incident, true, "personalDataLeaked", true);
+    investigate(incident, true, "personalDataLeaked", "yes");
 
     assertThat(incident.candidateGroups(causeTask)).containsExactly(group);
     incident.complete(causeTask);
@@ -342,11 +354,11 @@ class IpaIncidentResponseProcessTest {
 
   @Test
   void shouldCallThePoliceWhenAFollowUpRevealsACrime() {
-    IncidentDriver incident = reportAndContain("misdelivery", "personalDataLeaked", true);
+    IncidentDriver incident = reportAndContain("misdelivery", "personalDataLeaked", "yes");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 10L).sendAllReports();
     incident.complete("Task_CollectEvidence", "evidenceItems", "送信ログ", "evidenceCollectedBeforeChange", true)
         .complete("Task_InvestigateIncident", "suspectedCause", "宛先の偽装", "inHouseCapable", true,
-            "crimeSuspected", true, "personalDataLeaked", true);
+            "crimeSuspected", true, "personalDataLeaked", "yes");
     assertThat(incident.reportTasks()).isEmpty();
 
     // The follow-up re-evaluates the decision with what the investigation found: only new recipients get a task.
@@ -360,9 +372,10 @@ class IpaIncidentResponseProcessTest {
   @ParameterizedTest(name = "cause identified: {0}, business affected: {1}")
   @CsvSource({"false, true", "true, false"})
   void shouldTreatAnUnexplainedOutageAsASecurityProblemAndActivateTheBcp(boolean causeIdentified, boolean businessAffected) {
-    IncidentDriver incident = reportAndContain("system-outage", "employeeWorkAffected", true, "businessAffected", businessAffected);
+    String business = businessAffected ? "yes" : "no";
+    IncidentDriver incident = reportAndContain("system-outage", "employeeWorkAffected", "yes", "businessAffected", business);
     reportWithoutDisclosure(incident);
-    investigate(incident, true, "employeeWorkAffected", true, "businessAffected", businessAffected);
+    investigate(incident, true, "employeeWorkAffected", "yes", "businessAffected", business);
 
     incident.complete("Task_IdentifyOutageCause", "outageCauseIdentified", causeIdentified, "outageCause", "不明");
     if (!causeIdentified) {
@@ -378,9 +391,9 @@ class IpaIncidentResponseProcessTest {
 
   @Test
   void shouldCloseAnIncidentOfOtherTypeWithoutAPlaybook() {
-    IncidentDriver incident = reportAndContain("other", "businessAffected", true);
+    IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
     reportWithoutDisclosure(incident);
-    investigate(incident, true, "businessAffected", true);
+    investigate(incident, true, "businessAffected", "yes");
     recover(incident);
     close(incident);
 
@@ -391,7 +404,7 @@ class IpaIncidentResponseProcessTest {
   @Test
   void shouldStartContainmentAsSoonAsTriageJudgesItAnIncident() {
     IncidentDriver incident = report("ransomware");
-    incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true);
+    incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", "yes");
 
     // Cutting the machine off does not wait for the executive to hear of it or to set up the team.
     assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive");
@@ -419,7 +432,7 @@ class IpaIncidentResponseProcessTest {
       String escalation, String group, String note) {
     IncidentDriver incident = report("ransomware");
     if (!step.equals("Task_TriageReport")) {
-      incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", true);
+      incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", "yes");
     }
     if (step.equals("Task_SetUpResponseTeam")) {
       incident.complete("Task_ReportToExecutive", "executiveReport", "報告");
@@ -439,16 +452,17 @@ class IpaIncidentResponseProcessTest {
   @Test
   void shouldCloseWithTheRecordWhenContainmentFindsItWasOnlyAPrecursor() {
     IncidentDriver incident = report("unauthorized-access");
-    incident.complete("Task_TriageReport", "isIncident", true, "employeeWorkAffected", true)
+    incident.complete("Task_TriageReport", "isIncident", true, "employeeWorkAffected", "yes")
         .complete("Task_ReportToExecutive", "executiveReport", "報告")
         .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員")
         .complete("Task_ContainIncident", "containmentNote", "アカウントを停止", "powerKeptOn", true,
-            "employeeWorkAffected", false);
+            "precursorOnly", true);
 
     // A drop to level 0 never ends the incident silently: the lead closes it and records why.
     assertThat(incident.variable("severityLevel")).isEqualTo(0);
     assertThat(incident.openTaskKeys()).containsExactly("Task_CloseIncident");
-    incident.complete("Task_CloseIncident", "closingSummary", "ログイン試行のみで侵入なし", "recordsKept", true);
+    incident.complete("Task_CloseIncident", "closingSummary", "完了", "downgradeReason", "ログイン試行のみで侵入なし",
+        "recordsKept", true);
     assertThat(incident.instance()).hasPassed("Gateway_ReadyToClose", "EndEvent_IncidentClosed")
         .hasNotPassed("EndEvent_ClosedAsPrecursor").isEnded();
   }
@@ -463,7 +477,7 @@ class IpaIncidentResponseProcessTest {
 
   @Test
   void shouldNotEscalateWhenInitialResponseFinishesInTime() {
-    IncidentDriver incident = reportAndContain("other", "businessAffected", true);
+    IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
 
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
         .timers().count()).isZero();

@@ -147,7 +147,7 @@ class SixStepIncidentResponseProcessTest {
   @Test
   void shouldRunARansomwareIncidentThroughAllSixStepsForASoleProprietor() {
     IncidentDriver incident = detectAndIsolate("ransomware");
-    investigate(incident, true, "personalDataLeaked", true, "businessAffected", true);
+    investigate(incident, true, "personalDataLeaked", "yes", "businessAffected", "yes");
     assertThat(incident.variable("severityLevel")).isEqualTo(3);
 
     // A sole proprietor is not asked to report the findings to himself: recovery starts at once.
@@ -160,7 +160,7 @@ class SixStepIncidentResponseProcessTest {
     // Data restored by the playbook: no second recovery; external reporting only now, after steps 2 and 3.
     assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting");
     assertThat(incident.candidateGroups("Task_DecideExternalReporting")).containsExactly("incident-lead");
-    incident.complete("Task_DecideExternalReporting", "personalDataLeaked", true, "affectedPersons", 120L,
+    incident.complete("Task_DecideExternalReporting", "personalDataLeaked", "yes", "affectedPersons", 120L,
         "partnersAffected", true, "cyberInsured", true, "wideImpact", true, "crimeSuspected", true);
 
     // Ransomware is an attack: improper purpose, so the PPC gets a 速報 and a 確報 within 60 days of awareness.
@@ -212,7 +212,7 @@ class SixStepIncidentResponseProcessTest {
   @Test
   void shouldLetTheIncidentLeadReviewTheFindingsInACompany() {
     IncidentDriver incident = detectAndIsolate("other", "soleProprietor", false);
-    investigate(incident, false, "employeeWorkAffected", true);
+    investigate(incident, false, "employeeWorkAffected", "yes");
 
     assertThat(incident.variable("severityLevel")).isEqualTo(1);
     assertThat(incident.candidateGroups("Task_ReviewFindings")).containsExactly("incident-lead");
@@ -225,7 +225,7 @@ class SixStepIncidentResponseProcessTest {
   @Test
   void shouldRecoverFromBackupWhenNoPlaybookRestoredTheData() {
     IncidentDriver incident = detectAndIsolate("other");
-    investigate(incident, false, "businessAffected", true);
+    investigate(incident, false, "businessAffected", "yes");
 
     recoverAfterPlaybook(incident);
     assertThat(incident.candidateGroups("Task_RecoverData")).containsExactly("tech");
@@ -251,7 +251,7 @@ class SixStepIncidentResponseProcessTest {
       "system-outage,       system-outage-playbook, Task_IdentifyOutageCause"})
   void shouldRecoverEachIncidentTypeThroughTheSharedPlaybook(String incidentType, String playbook, String firstTask) {
     IncidentDriver incident = detectAndIsolate(incidentType);
-    investigate(incident, false, "crimeSuspected", true, "businessAffected", true);
+    investigate(incident, false, "crimeSuspected", true, "businessAffected", "yes");
 
     assertThat(incident.openTaskKeys()).containsExactly(firstTask);
     HistoricProcessInstance called = engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -287,7 +287,7 @@ class SixStepIncidentResponseProcessTest {
   @Test
   void shouldOfferEveryStepToTheOnePersonWhoHoldsEveryRole() {
     IncidentDriver incident = detectAndIsolate("ransomware");
-    investigate(incident, true, "personalDataLeaked", true);
+    investigate(incident, true, "personalDataLeaked", "yes");
     incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
         .complete("Task_CheckBackups", "backupUsable", true)
         .complete("Task_RestoreFromBackup", "restoreNote", "復元");

@@ -28,7 +28,8 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
  */
 class DecisionPropertiesTest {
 
-  private static final List<String> FLAGS = List.of("personalDataLeaked", "sensitiveData", "financialDamageRisk",
+  private static final List<String> ANSWERS = List.of("yes", "no", "unknown");
+  private static final List<String> FLAGS = List.of("sensitiveData", "financialDamageRisk",
       "improperPurpose", "stronglyEncrypted", "myNumberInvolved", "myNumberSystemAffected", "crimeSuspected", "sectorLawApplies",
       "partnersAffected", "consumersAffected", "wideImpact", "cyberInsured");
   private static final List<String> TYPES = List.of("ransomware", "malware", "unauthorized-access", "insider",
@@ -82,7 +83,7 @@ class DecisionPropertiesTest {
       assertThat(ppc.get().firstDeadline()).isNotNull();
       assertThat(ppc.get().finalDeadline()).isNotNull();
     }
-    if (!on(facts, "personalDataLeaked") && !on(facts, "myNumberInvolved")) {
+    if (!mayHaveLeaked(facts) && !on(facts, "myNumberInvolved")) {
       assertThat(ppc).as("no leak, no PPC").isEmpty();
     }
   }
@@ -100,8 +101,11 @@ class DecisionPropertiesTest {
           case 0 -> "sysadmin";
           default -> "incident-lead";
         });
-    boolean external = on(facts, "externalPartiesAffected") || on(facts, "personalDataLeaked");
-    assertThat(level == 3).isEqualTo(external);
+    boolean precursor = on(facts, "precursorOnly");
+    boolean external = "yes".equals(facts.get("externalPartiesAffected")) || "yes".equals(facts.get("personalDataLeaked"));
+    assertThat(level == 3).isEqualTo(external && !precursor);
+    // Level 0 only when chosen: unanswered or 不明 impact keeps an incident at level 1 or more.
+    assertThat(level == 0).isEqualTo(precursor);
   }
 
   /** APPI art. 26 with rule 7's four cases and the encryption exemption, and My Number Act art. 29-4. */
@@ -109,7 +113,7 @@ class DecisionPropertiesTest {
     boolean encrypted = on(facts, "stronglyEncrypted");
     boolean improper = on(facts, "improperPurpose") || (facts.get("incidentType") instanceof String type && IMPROPER_BY_NATURE.contains(type));
     long persons = facts.get("affectedPersons") instanceof Number n ? n.longValue() : 0;
-    boolean appi = on(facts, "personalDataLeaked") && !encrypted
+    boolean appi = mayHaveLeaked(facts) && !encrypted
         && (improper || on(facts, "sensitiveData") || on(facts, "financialDamageRisk") || persons > 1000);
     boolean myNumber = on(facts, "myNumberInvolved") && !encrypted
         && (improper || persons > 100 || "mispublication".equals(facts.get("incidentType"))
@@ -117,11 +121,16 @@ class DecisionPropertiesTest {
     return appi || myNumber;
   }
 
+  /** 漏えい等のおそれ: answered はい, or 不明 (not yet ruled out). */
+  private static boolean mayHaveLeaked(Map<String, Object> facts) {
+    return "yes".equals(facts.get("personalDataLeaked")) || "unknown".equals(facts.get("personalDataLeaked"));
+  }
+
   private static boolean on(Map<String, Object> facts, String name) {
     return Boolean.TRUE.equals(facts.get(name));
   }
 
-  /** Each flag true, false or never answered; any type, a made-up one or none; any head count or none. */
+  /** Each flag true, false or never answered, the leak question はい/いいえ/不明 or unanswered; any type, a made-up one or none; any head count or none. */
   @Provide
   Arbitrary<Map<String, Object>> facts() {
     Arbitrary<List<Optional<Boolean>>> flags = Arbitraries.of(true, false).optional(0.7).list()
@@ -130,8 +139,10 @@ class DecisionPropertiesTest {
         Arbitraries.strings().ofMaxLength(20)).optional(0.9);
     Arbitrary<Optional<Integer>> persons = Arbitraries.oneOf(Arbitraries.integers().between(0, 2000),
         Arbitraries.of(100, 101, 1000, 1001), Arbitraries.integers().between(0, Integer.MAX_VALUE)).optional(0.8);
-    return Combinators.combine(flags, type, persons).as((flagValues, incidentType, affected) -> {
+    Arbitrary<Optional<String>> leaked = Arbitraries.of(ANSWERS).optional(0.7);
+    return Combinators.combine(flags, type, persons, leaked).as((flagValues, incidentType, affected, leak) -> {
       Map<String, Object> facts = new HashMap<>();
+      leak.ifPresent(value -> facts.put("personalDataLeaked", value));
       for (int i = 0; i < FLAGS.size(); i++) {
         String name = FLAGS.get(i);
         flagValues.get(i).ifPresent(value -> facts.put(name, value));
@@ -146,12 +157,15 @@ class DecisionPropertiesTest {
   Arbitrary<Map<String, Object>> severityFacts() {
     List<String> names = List.of("externalPartiesAffected", "personalDataLeaked", "businessAffected",
         "employeeWorkAffected");
-    return Arbitraries.of(true, false).optional(0.7).list().ofSize(names.size()).map(values -> {
+    Arbitrary<List<Optional<String>>> answers = Arbitraries.of(ANSWERS).optional(0.7).list().ofSize(names.size());
+    Arbitrary<Optional<Boolean>> precursor = Arbitraries.of(true, false).optional(0.5);
+    return Combinators.combine(answers, precursor).as((values, precursorOnly) -> {
       Map<String, Object> facts = new HashMap<>();
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
         values.get(i).ifPresent(value -> facts.put(name, value));
       }
+      precursorOnly.ifPresent(value -> facts.put("precursorOnly", value));
       return facts;
     });
   }

@@ -61,27 +61,27 @@ class ReportingObligationsDecisionTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("ransomware encrypting a server with 1,500 customers' data",
-            facts("incidentType", "ransomware", "personalDataLeaked", true, "affectedPersons", 1500,
+            facts("incidentType", "ransomware", "personalDataLeaked", "yes", "affectedPersons", 1500,
                 "partnersAffected", true, "consumersAffected", true, "cyberInsured", true),
             List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "ipa:false:-:-", "partners:false:-:-",
                 "insurer:false:-:-", "inquiry-desk:false:-:-")),
         Arguments.of("an e-mail misdelivered with 10 people's ordinary contact data",
-            facts("incidentType", "misdelivery", "personalDataLeaked", true, "affectedPersons", 10),
+            facts("incidentType", "misdelivery", "personalDataLeaked", "yes", "affectedPersons", 10),
             List.of("ppc:false:-:-", "data-subjects:false:-:-")),
         Arguments.of("unauthorised access to 3 people's card numbers",
-            facts("incidentType", "unauthorized-access", "personalDataLeaked", true, "affectedPersons", 3,
+            facts("incidentType", "unauthorized-access", "personalDataLeaked", "yes", "affectedPersons", 3,
                 "financialDamageRisk", true),
             List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "police:false:-:-", "ipa:false:-:-")),
         Arguments.of("a lost laptop with strongly encrypted data",
-            facts("incidentType", "loss", "personalDataLeaked", true, "affectedPersons", 2000,
+            facts("incidentType", "loss", "personalDataLeaked", "yes", "affectedPersons", 2000,
                 "stronglyEncrypted", true),
             List.of("ppc:false:-:-")),
         Arguments.of("an employee taking the customer list",
-            facts("incidentType", "insider", "personalDataLeaked", true, "affectedPersons", 300,
+            facts("incidentType", "insider", "personalDataLeaked", "yes", "affectedPersons", 300,
                 "partnersAffected", true),
             List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "police:false:-:-", "partners:false:-:-")),
         Arguments.of("150 employees' My Number data",
-            facts("incidentType", "misdelivery", "personalDataLeaked", true, "myNumberInvolved", true,
+            facts("incidentType", "misdelivery", "personalDataLeaked", "yes", "myNumberInvolved", true,
                 "affectedPersons", 150),
             List.of("ppc:true:PT72H:PT720H", "data-subjects:true:-:-")),
         Arguments.of("an outage with no data involved",
@@ -107,7 +107,7 @@ class ReportingObligationsDecisionTest {
       "sensitiveData,       'improperPurpose',                    1440",
       "sensitiveData,       'financialDamageRisk improperPurpose', 1440"})
   void shouldMakeEachOfTheFourAppiCasesMandatoryWithItsDeadline(String fact, String extra, long finalHours) {
-    Map<String, Object> facts = facts("incidentType", "other", "personalDataLeaked", true, "affectedPersons", 5);
+    Map<String, Object> facts = facts("incidentType", "other", "personalDataLeaked", "yes", "affectedPersons", 5);
     if (fact.equals("personsOverThousand")) {
       facts.put("affectedPersons", 1001);
     } else {
@@ -125,13 +125,13 @@ class ReportingObligationsDecisionTest {
 
   @Test
   void shouldKeepOneThousandPeopleBelowTheThreshold() {
-    assertThat(evaluate(facts("personalDataLeaked", true, "affectedPersons", 1000)))
+    assertThat(evaluate(facts("personalDataLeaked", "yes", "affectedPersons", 1000)))
         .extracting(ReportingObligationsDecisionTest::describe).containsExactly("ppc:false:-:-", "data-subjects:false:-:-");
   }
 
   @Test
   void shouldExemptStronglyEncryptedDataEvenInAMandatoryCase() {
-    assertThat(evaluate(facts("personalDataLeaked", true, "sensitiveData", true, "stronglyEncrypted", true)))
+    assertThat(evaluate(facts("personalDataLeaked", "yes", "sensitiveData", true, "stronglyEncrypted", true)))
         .extracting(ReportingObligationsDecisionTest::describe).containsExactly("ppc:false:-:-");
   }
 
@@ -184,7 +184,7 @@ class ReportingObligationsDecisionTest {
 
   @Test
   void shouldMergeTheAppiAndMyNumberReportsToThePpcIntoOneWithTheEarliestDeadlines() {
-    List<ReportingObligation> obligations = evaluate(facts("personalDataLeaked", true, "myNumberInvolved", true,
+    List<ReportingObligation> obligations = evaluate(facts("personalDataLeaked", "yes", "myNumberInvolved", true,
         "affectedPersons", 200, "sensitiveData", true));
 
     assertThat(obligations).extracting(ReportingObligationsDecisionTest::describe)

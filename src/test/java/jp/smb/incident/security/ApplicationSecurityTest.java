@@ -223,13 +223,16 @@ class ApplicationSecurityTest {
     HttpResponse<String> completeTriage = http.postJson("/engine-rest/task/" + triage + "/complete",
         "demo-lead", DEMO_PASSWORD, """
             {"variables": {"isIncident": {"value": true, "type": "Boolean"},
-                           "businessAffected": {"value": true, "type": "Boolean"}}}""");
+                           "businessAffected": {"value": "yes", "type": "String"}}}""");
     assertThat(completeTriage.statusCode()).as(completeTriage.body()).isEqualTo(204);
 
     HttpResponse<String> executiveTasks = http.get("/engine-rest/task?processInstanceId=" + instanceId,
         "demo-executive", DEMO_PASSWORD);
     assertThat(executiveTasks.body()).contains("Task_ReportToExecutive");
+    // Containment starts at once: the technician sees it, and nothing of the executive's.
     assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo-tech", DEMO_PASSWORD).body())
+        .contains("Task_ContainIncident").doesNotContain("Task_ReportToExecutive");
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo-comms", DEMO_PASSWORD).body())
         .isEqualTo("[]");
     assertThat(engine.getRuntimeService().getVariable(instanceId, "severityLevel")).isEqualTo(2);
   }

@@ -252,7 +252,7 @@ class HostileInputTest {
   void shouldRefuseAHeadCountThatIsNoNumberWhenTheReportingDecisionReadsIt() {
     String number = openIncident();
     var tasks = engine.getTaskService();
-    tasks.complete(triageTask(number).getId(), Map.of("isIncident", true, "personalDataLeaked", true));
+    tasks.complete(triageTask(number).getId(), Map.of("isIncident", true, "personalDataLeaked", "yes"));
     tasks.complete(task(number, "Task_ReportToExecutive").getId(), Map.of("executiveReport", "電話で報告"));
     tasks.complete(task(number, "Task_SetUpResponseTeam").getId(), Map.of("responseLeader", "佐藤"));
     tasks.complete(task(number, "Task_ContainIncident").getId(), Map.of("containmentNote", "隔離した",

@@ -35,44 +35,58 @@ class IncidentSeverityDecisionTest {
     return dmnEngine.evaluateDecision(decision, facts).getSingleResult();
   }
 
+  private static Map<String, Object> answers(String external, String personal, String business, String employees) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("externalPartiesAffected", external);
+    facts.put("personalDataLeaked", personal);
+    facts.put("businessAffected", business);
+    facts.put("employeeWorkAffected", employees);
+    return facts;
+  }
+
   @ParameterizedTest(name = "external={0} personal={1} business={2} employees={3} → {4} {5}")
   @CsvSource({
       // external, personal, business, employees, level, group
-      "false, false, false, false, 0, sysadmin",
-      "false, false, false, true,  1, incident-lead",
-      "false, false, true,  false, 2, incident-lead",
-      "false, false, true,  true,  2, incident-lead",
-      "false, true,  false, false, 3, executive",
-      "false, true,  false, true,  3, executive",
-      "false, true,  true,  false, 3, executive",
-      "false, true,  true,  true,  3, executive",
-      "true,  false, false, false, 3, executive",
-      "true,  false, false, true,  3, executive",
-      "true,  false, true,  false, 3, executive",
-      "true,  false, true,  true,  3, executive",
-      "true,  true,  false, false, 3, executive",
-      "true,  true,  false, true,  3, executive",
-      "true,  true,  true,  false, 3, executive",
-      "true,  true,  true,  true,  3, executive"})
-  void shouldTakeTheHighestLevelThatApplies(boolean external, boolean personal, boolean business, boolean employees,
+      "no,      no,      no,      no,      1, incident-lead",
+      "no,      no,      no,      yes,     1, incident-lead",
+      "no,      no,      yes,     no,      2, incident-lead",
+      "no,      no,      yes,     yes,     2, incident-lead",
+      "no,      yes,     no,      no,      3, executive",
+      "no,      yes,     yes,     yes,     3, executive",
+      "yes,     no,      no,      no,      3, executive",
+      "yes,     no,      yes,     yes,     3, executive",
+      "yes,     yes,     yes,     yes,     3, executive",
+      // 不明 never lowers an incident below level 1, and never hides an answered 'yes'.
+      "unknown, unknown, unknown, unknown, 1, incident-lead",
+      "unknown, no,      no,      no,      1, incident-lead",
+      "no,      unknown, yes,     no,      2, incident-lead",
+      "unknown, yes,     unknown, unknown, 3, executive"})
+  void shouldTakeTheHighestLevelThatApplies(String external, String personal, String business, String employees,
       int level, String group) {
-    DmnDecisionResultEntries result = evaluate(Map.of(
-        "externalPartiesAffected", external,
-        "personalDataLeaked", personal,
-        "businessAffected", business,
-        "employeeWorkAffected", employees));
+    DmnDecisionResultEntries result = evaluate(answers(external, personal, business, employees));
 
     assertThat((Object) result.get("severityLevel")).isEqualTo(level);
     assertThat((Object) result.get("responsibleGroup")).isEqualTo(group);
   }
 
   @Test
-  void shouldCountMissingFactsAsFalse() {
+  void shouldReachLevelZeroOnlyWhenThePrecursorIsChosenExplicitly() {
+    assertThat((Object) evaluate(Map.of()).get("severityLevel")).as("nothing answered").isEqualTo(1);
+    assertThat((Object) evaluate(answers("no", "no", "no", "no")).get("severityLevel")).as("all いいえ").isEqualTo(1);
+
+    Map<String, Object> precursor = answers(null, null, null, null);
+    precursor.put("precursorOnly", true);
+    DmnDecisionResultEntries result = evaluate(precursor);
+    assertThat((Object) result.get("severityLevel")).isEqualTo(0);
+    assertThat((Object) result.get("responsibleGroup")).isEqualTo("sysadmin");
+  }
+
+  @Test
+  void shouldStillReadAYesRecordedAsABooleanByAnEarlierVersion() {
     Map<String, Object> onlyBusiness = new HashMap<>();
     onlyBusiness.put("businessAffected", true);
     onlyBusiness.put("personalDataLeaked", null);
 
     assertThat((Object) evaluate(onlyBusiness).get("severityLevel")).isEqualTo(2);
-    assertThat((Object) evaluate(Map.of()).get("severityLevel")).isEqualTo(0);
   }
 }
