@@ -45,7 +45,6 @@ final class IncidentScenario {
       Map.entry("Task_ReportProgressToExecutive", Map.of("progressReport", "調査状況を報告")),
       Map.entry("Task_StopInfectedDevices", Map.of("infectedDevices", "ファイルサーバー", "devicesDisconnected", true)),
       Map.entry("Task_CheckBackups", Map.of("backupStatus", "外付けHDDは無事", "backupUsable", true)),
-      Map.entry("Task_RestoreFromBackup", Map.of("restoreNote", "前日分から復元")),
       Map.entry("Task_RepairSystems", Map.of("repairNote", "パッチ適用")),
       Map.entry("Task_ConfirmAndRestore", Map.of("repairConfirmed", true, "restoredAt", "2026-11-25T18:00+09:00",
           "restorationNote", "業務再開")),

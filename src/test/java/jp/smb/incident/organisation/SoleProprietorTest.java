@@ -48,7 +48,6 @@ class SoleProprietorTest {
       Map.entry("Task_DetermineImpact", Map.of("businessAffected", "yes", "affectedPersons", 0)),
       Map.entry("Task_StopInfectedDevices", Map.of("stoppedDevices", "受付用PC", "infectedDevices", "受付用PC")),
       Map.entry("Task_CheckBackups", Map.of("backupUsable", true, "backupStatus", "11/22 の外付けディスク")),
-      Map.entry("Task_RestoreFromBackup", Map.of("restoreNote", "顧客名簿を復元")),
       Map.entry("Task_EliminateRootCause", Map.of("rootCauseEliminationNote", "マルウェアを駆除しPCを初期化した")),
       Map.entry("Task_StrengthenSecurity", Map.of("patchesApplied", true, "hardeningNote", "OSを更新した")),
       Map.entry("Task_RecoverData", Map.of("backupUsed", "11/22 のバックアップ", "recoveryNote", "復旧済み")),

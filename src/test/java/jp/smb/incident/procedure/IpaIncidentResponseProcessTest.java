@@ -293,8 +293,7 @@ class IpaIncidentResponseProcessTest {
             "inHouseCapable", false, "businessAffected", "yes", "externalPartiesAffected", "yes")
         .complete("Task_ReportProgressToExecutive", "progressReport", "報告")
         .complete("Task_StopInfectedDevices", "infectedDevices", "ファイルサーバー", "devicesDisconnected", true)
-        .complete("Task_CheckBackups", "backupStatus", "外付けHDDは無事", "backupUsable", true)
-        .complete("Task_RestoreFromBackup", "restoreNote", "前日分から復元");
+        .complete("Task_CheckBackups", "backupStatus", "外付けHDDは無事", "backupUsable", true);
     assertThat(incident.candidateGroups("Task_RequestOutsideSupport")).containsExactly("incident-lead");
     incident.complete("Task_RequestOutsideSupport", "supportOrganisation", "保守ベンダー", "supportRequest", "復旧支援");
     recover(incident);

@@ -150,15 +150,9 @@ class SixStepIncidentResponseProcessTest {
     investigate(incident, true, "personalDataLeaked", "yes", "businessAffected", "yes");
     assertThat(incident.variable("severityLevel")).isEqualTo(3);
 
-    // A sole proprietor is not asked to report the findings to himself: recovery starts at once.
-    assertThat(incident.openTaskKeys()).containsExactly("Task_StopInfectedDevices");
-    incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
-        .complete("Task_CheckBackups", "backupUsable", true, "backupStatus", "11/22 の外付けディスク")
-        .complete("Task_RestoreFromBackup", "restoreNote", "顧客名簿を復元");
-    recoverAfterPlaybook(incident);
-
-    // Data restored by the playbook: no second recovery; external reporting only now, after steps 2 and 3.
-    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting");
+    // Once the damage is established, recovery and external reporting start together: a 速報 never waits for
+    // recovery. A sole proprietor is not asked to report the findings to himself.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_StopInfectedDevices");
     assertThat(incident.candidateGroups("Task_DecideExternalReporting")).containsExactly("incident-lead");
     incident.complete("Task_DecideExternalReporting", "personalDataLeaked", "yes", "affectedPersons", 120L,
         "partnersAffected", true, "cyberInsured", true, "wideImpact", true, "crimeSuspected", true);
@@ -181,8 +175,17 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.reportTasks().keySet()).containsExactly("public-notice");
     incident.sendReport("public-notice");
 
+    // Step 5 waits for recovery too: 排除 → 強化 → 復旧, the backup restored only once the cause is gone.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_StopInfectedDevices");
+    incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
+        .complete("Task_CheckBackups", "backupUsable", true, "backupStatus", "11/22 の外付けディスク");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    recoverAfterPlaybook(incident);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_RecoverData");
+    incident.complete("Task_RecoverData", "backupUsed", "11/22 の外付けディスク", "recoveryNote", "顧客名簿を復元");
+
     preventAndClose(incident);
-    assertThat(incident.instance()).hasNotPassed("Task_ReviewFindings", "Task_RecoverData");
+    assertThat(incident.instance()).hasNotPassed("Task_ReviewFindings");
 
     // The record keeps every step, decision and report, independent of engine history.
     IncidentRecord record = records.find(incident.businessKey()).orElseThrow();
@@ -218,25 +221,26 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.candidateGroups("Task_ReviewFindings")).containsExactly("incident-lead");
     incident.complete("Task_ReviewFindings", "findingsReviewNote", "復旧を優先する");
 
-    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_EliminateRootCause");
     assertThat(incident.instance()).hasNotPassed("Task_ArrangeForensics");
   }
 
   @Test
-  void shouldRecoverFromBackupWhenNoPlaybookRestoredTheData() {
+  void shouldWaitForBothRecoveryAndReportingBeforePrevention() {
     IncidentDriver incident = detectAndIsolate("other");
     investigate(incident, false, "businessAffected", "yes");
 
+    reportNothing(incident);
+    // No report is needed: no reporting task, and step 5 still waits for recovery.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    assertThat(incident.variable("reportingSummary")).isEqualTo("報告が必要な相手はいません");
     recoverAfterPlaybook(incident);
     assertThat(incident.candidateGroups("Task_RecoverData")).containsExactly("tech");
     incident.complete("Task_RecoverData", "backupUsed", "11/22 のバックアップ", "recoveryNote", "共有フォルダを復旧");
-    reportNothing(incident);
 
-    // No report is needed: no reporting task is created, and the plan goes straight on to step 5.
     assertThat(incident.openTaskKeys()).containsExactly("Task_AnalyzeRootCause");
     preventAndClose(incident);
-    assertThat(incident.instance()).hasPassed("Task_DetermineReportingObligations");
-    assertThat(incident.variable("reportingSummary")).isEqualTo("報告が必要な相手はいません");
+    assertThat(incident.instance()).hasPassed("Task_DetermineReportingObligations", "Gateway_RecoveryAndReportingDone");
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -253,7 +257,7 @@ class SixStepIncidentResponseProcessTest {
     IncidentDriver incident = detectAndIsolate(incidentType);
     investigate(incident, false, "crimeSuspected", true, "businessAffected", "yes");
 
-    assertThat(incident.openTaskKeys()).containsExactly(firstTask);
+    assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(firstTask, "Task_DecideExternalReporting");
     HistoricProcessInstance called = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .superProcessInstanceId(incident.instance().getId()).processDefinitionKey(playbook).singleResult();
     assertThat(called.getBusinessKey()).isEqualTo(incident.businessKey());
@@ -268,10 +272,10 @@ class SixStepIncidentResponseProcessTest {
           .complete("Task_ActivateBusinessContinuityPlan", "continuityMeasures", "手書き伝票で受注");
     }
 
-    assertThat(incident.openTaskKeys()).containsExactly("Task_EliminateRootCause");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_EliminateRootCause");
     recoverAfterPlaybook(incident);
-    // Only a backup restored by the malware playbook spares the data recovery step.
-    assertThat(incident.openTaskKeys()).containsExactly("Task_RecoverData");
+    // Every type restores last, after the cause is removed and security strengthened.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_RecoverData");
   }
 
   @Test
@@ -289,8 +293,7 @@ class SixStepIncidentResponseProcessTest {
     IncidentDriver incident = detectAndIsolate("ransomware");
     investigate(incident, true, "personalDataLeaked", "yes");
     incident.complete("Task_StopInfectedDevices", "stoppedDevices", "受付用PC")
-        .complete("Task_CheckBackups", "backupUsable", true)
-        .complete("Task_RestoreFromBackup", "restoreNote", "復元");
+        .complete("Task_CheckBackups", "backupUsable", true);
     recoverAfterPlaybook(incident);
     incident.complete("Task_DecideExternalReporting", "partnersAffected", true, "cyberInsured", true);
 
