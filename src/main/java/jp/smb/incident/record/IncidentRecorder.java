@@ -30,7 +30,7 @@ public class IncidentRecorder {
   static final Set<String> CONTAINMENT_STEPS = Set.of("Task_ContainIncident", "Task_IsolateAffectedSystems");
   static final Set<String> RECOVERY_STEPS = Set.of("Task_ConfirmAndRestore", "Task_StrengthenSecurity",
       "Task_RecoverData");
-  static final Set<String> REPORT_STEPS = Set.of("Task_SendReport", "Task_SendReportByDeadline");
+  static final Set<String> REPORT_STEPS = Set.of("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly");
 
   private final IncidentRecords records;
   private final IncidentMetrics metrics;

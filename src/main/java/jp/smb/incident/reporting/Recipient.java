@@ -12,7 +12,8 @@ public enum Recipient {
   PARTNERS("partners", "取引先・顧客", "取引先・顧客に事実を報告する", "contactPartners"),
   INSURER("insurer", "サイバー保険会社", "保険会社に事故を報告し保険金を請求する", "contactInsurer"),
   PUBLIC_NOTICE("public-notice", "公表（ウェブサイト等）", "ウェブサイト等で公表する", "contactLawyer"),
-  INQUIRY_DESK("inquiry-desk", "問い合わせ窓口", "問い合わせ窓口を開設する", null);
+  INQUIRY_DESK("inquiry-desk", "問い合わせ窓口", "問い合わせ窓口を開設する", null),
+  COMMISSIONING_PARTY("commissioning-party", "委託元", "委託元に通知する", "commissioningParty");
 
   private final String id;
   private final String displayName;

@@ -1,53 +1,111 @@
 package jp.smb.incident.reporting;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** Works out the due date of a report from the time of awareness (発覚日時), and its draft and contact. */
+/**
+ * Works out the due date of a report from the time the business became aware of the reportable situation, and
+ * its draft and contact.
+ *
+ * <p>Deadlines in whole days are counted as the PPC guideline counts them (個人情報保護法ガイドライン通則編
+ * 3-5-3-3 速報, 3-5-3-4 確報): the day of awareness is day 1, weekends and holidays count, and the period ends at
+ * the end of its last day. 30日以内 from 24 November 09:30 therefore ends on 23 December at 23:59:59, Japan time.
+ */
 public class ReportPreparation {
 
-  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private final ReportDrafts drafts;
   private final Duration reminderBefore;
+  private final Duration unfixedReminder;
   private final ZoneId zone;
 
-  public ReportPreparation(ReportDrafts drafts, Duration reminderBefore, ZoneId zone) {
+  public ReportPreparation(ReportDrafts drafts, Duration reminderBefore, Duration unfixedReminder, ZoneId zone) {
     this.drafts = drafts;
     this.reminderBefore = reminderBefore;
+    this.unfixedReminder = unfixedReminder;
     this.zone = zone;
   }
 
   public PreparedReport prepare(ReportItem item, Map<String, Object> facts) {
     Recipient recipient = item.recipientKind();
+    OffsetDateTime aware = awareness(facts);
     OffsetDateTime dueAt = null;
     OffsetDateTime remindAt = null;
-    String dueLabel = item.mandatory() ? "法定の期限なし（速やかに）" : "期限なし（任意。必要に応じて速やかに）";
+    String dueLabel = "期限なし（任意。必要に応じて速やかに）";
     if (item.deadline() != null) {
-      // The law counts from awareness, not from when this task was created.
-      dueAt = awareness(facts).plus(item.deadline());
+      dueAt = dueDate(aware, item.deadline());
       remindAt = dueAt.minus(reminderBefore);
-      dueLabel = "%s まで（発覚から%d日）".formatted(
-          dueAt.atZoneSameInstant(zone).format(LABEL), item.deadline().toDays());
+      dueLabel = wholeDays(item.deadline())
+          ? "%s まで（事態を知った日を1日目として%d日目の終わり）".formatted(label(dueAt), item.deadline().toDays())
+          : "%s まで".formatted(label(dueAt));
+    } else if (item.mandatory()) {
+      // 速やかに, without a fixed period: someone is reminded if it is still not sent after a while.
+      remindAt = aware.plus(unfixedReminder);
+      dueLabel = "法定の期限なし（速やかに）。%s までに済んでいなければ責任者に知らせます".formatted(label(remindAt));
     }
-    boolean lawyerReview = recipient == Recipient.PUBLIC_NOTICE
-        && Boolean.TRUE.equals(facts.get("lawyerReviewOfStatements"));
     return new PreparedReport(item.taskName(), recipient.id(), recipient.displayName(), item.mandatory(),
-        item.basis(), dueAt, remindAt, dueLabel, contact(recipient, facts), drafts.draft(item, facts), lawyerReview);
+        item.basis(), dueAt, remindAt, dueLabel, contact(recipient, facts), drafts.draft(item, facts),
+        lawyerReview(recipient, facts));
   }
 
-  private static OffsetDateTime awareness(Map<String, Object> facts) {
-    Object detectedAt = facts.get("detectedAt");
-    try {
-      return OffsetDateTime.parse(String.valueOf(detectedAt));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "発覚日時 detectedAt が日時として読めないため、報告の期限を計算できません: " + detectedAt, e);
+  /** The end of day N, day 1 being the day of awareness; a period in hours or minutes is added as it is. */
+  OffsetDateTime dueDate(OffsetDateTime aware, Duration deadline) {
+    if (!wholeDays(deadline)) {
+      return aware.plus(deadline);
     }
+    LocalDate lastDay = aware.atZoneSameInstant(zone).toLocalDate().plusDays(deadline.toDays() - 1);
+    return lastDay.atTime(END_OF_DAY).atZone(zone).toOffsetDateTime();
+  }
+
+  private static boolean wholeDays(Duration deadline) {
+    return deadline.toDays() > 0 && deadline.equals(Duration.ofDays(deadline.toDays()));
+  }
+
+  private String label(OffsetDateTime time) {
+    return time.atZoneSameInstant(zone).format(LABEL);
+  }
+
+  /**
+   * When the business knew of the reportable situation: 報告対象事態を知った日時 where the responder recorded a
+   * later time than detection (e.g. the leak was found only by the investigation), otherwise 発覚日時.
+   */
+  static OffsetDateTime awareness(Map<String, Object> facts) {
+    OffsetDateTime detected = parse("発覚日時 detectedAt", facts.get("detectedAt"));
+    Object reportable = facts.get("reportableAwareAt");
+    if (reportable == null || reportable.toString().isBlank()) {
+      return detected;
+    }
+    OffsetDateTime aware = parse("報告対象事態を知った日時 reportableAwareAt", reportable);
+    return aware.isAfter(detected) ? aware : detected;
+  }
+
+  private static OffsetDateTime parse(String what, Object value) {
+    try {
+      return OffsetDateTime.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(what + " が日時として読めないため、報告の期限を計算できません: " + value, e);
+    }
+  }
+
+  /**
+   * A public statement goes to the lawyer when the contact list has one or the responder asks for it; otherwise
+   * the responder checks it against a checklist.
+   */
+  private static boolean lawyerReview(Recipient recipient, Map<String, Object> facts) {
+    if (recipient != Recipient.PUBLIC_NOTICE) {
+      return false;
+    }
+    Object lawyer = facts.get("contactLawyer");
+    boolean lawyerListed = lawyer instanceof String name && !name.isBlank() && !name.startsWith("未登録");
+    return lawyerListed || Boolean.TRUE.equals(facts.get("lawyerReviewRequested"));
   }
 
   private static String contact(Recipient recipient, Map<String, Object> facts) {

@@ -17,10 +17,14 @@ public class ReportingConfiguration {
 
   @Bean
   ReportPreparation reportPreparation(Clock clock,
-      @Value("${incident.reporting.reminder-before:P1D}") Duration reminderBefore) {
+      @Value("${incident.reporting.reminder-before:P1D}") Duration reminderBefore,
+      @Value("${incident.reporting.unfixed-reminder:P3D}") Duration unfixedReminder) {
     if (reminderBefore.isNegative() || reminderBefore.isZero()) {
       throw new IllegalArgumentException("incident.reporting.reminder-before must be positive, was " + reminderBefore);
     }
-    return new ReportPreparation(new ReportDrafts(), reminderBefore, clock.getZone());
+    if (unfixedReminder.isNegative() || unfixedReminder.isZero()) {
+      throw new IllegalArgumentException("incident.reporting.unfixed-reminder must be positive, was " + unfixedReminder);
+    }
+    return new ReportPreparation(new ReportDrafts(), reminderBefore, unfixedReminder, clock.getZone());
   }
 }

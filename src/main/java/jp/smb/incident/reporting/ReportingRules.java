@@ -28,7 +28,20 @@ public class ReportingRules {
           (String) row.get("basis"));
       byRecipient.merge(next.recipient(), next, ReportingRules::combine);
     }
+    byRecipient.computeIfPresent(Recipient.COMMISSIONING_PARTY,
+        (recipient, notice) -> commissioningPartyNotice(notice, byRecipient.get(Recipient.PPC)));
     return new ArrayList<>(byRecipient.values());
+  }
+
+  /**
+   * Where the PPC report is mandatory, a processor's prompt notice to its commissioning party is the legal route
+   * (法26条1項ただし書): mandatory too, due with the 速報, so that the commissioning party can report in time.
+   */
+  private static ReportingObligation commissioningPartyNotice(ReportingObligation notice, ReportingObligation ppc) {
+    if (ppc == null || !ppc.mandatory()) {
+      return notice;
+    }
+    return new ReportingObligation(notice.recipient(), true, ppc.firstDeadline(), null, notice.basis());
   }
 
   public List<ReportItem> items(List<ReportingObligation> obligations) {

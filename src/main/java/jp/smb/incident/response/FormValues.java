@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormValues {
 
-  private enum Kind { BOOLEAN, NUMBER, CHOICE }
+  private enum Kind { BOOLEAN, NUMBER, CHOICE, DATE_TIME }
 
   private record Field(Kind kind, Set<String> choices) {
   }
@@ -58,7 +60,22 @@ public class FormValues {
       case CHOICE -> field.choices().contains(String.valueOf(value)) ? Optional.empty()
           : Optional.of(name + " は " + String.join(", ", field.choices()) + " のいずれかにしてください（"
               + describe(value) + " が送られました）");
+      case DATE_TIME -> dateTime(name, value);
     };
+  }
+
+  /** Deadlines are counted from these times: one that cannot be read must be refused at the step, not later. */
+  private static Optional<String> dateTime(String name, Object value) {
+    if (value instanceof java.util.Date || value.toString().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      OffsetDateTime.parse(value.toString());
+      return Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.of(name + " は 2026-11-24T09:30+09:00 のような日時（時差つき）にしてください（" + describe(value)
+          + " が送られました）");
+    }
   }
 
   private static Optional<String> number(String name, Object value) {
@@ -99,6 +116,7 @@ public class FormValues {
       Field field = switch (component.path("type").asText()) {
         case "checkbox" -> new Field(Kind.BOOLEAN, Set.of());
         case "number" -> new Field(Kind.NUMBER, Set.of());
+        case "datetime" -> "datetime".equals(component.path("subtype").asText()) ? new Field(Kind.DATE_TIME, Set.of()) : null;
         case "select", "radio" -> component.has("values") ? new Field(Kind.CHOICE, choices(component)) : null;
         default -> null;
       };

@@ -34,6 +34,8 @@ final class IncidentScenario {
           "wideImpact", true, "firstReportPlan", "ウェブサイトで公表し窓口を開設")),
       Map.entry("Task_SendReport", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
           "reportReference", "送付済み")),
+      Map.entry("Task_SendReportPromptly", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
+          "reportReference", "送付済み")),
       Map.entry("Task_SendReportByDeadline", Map.of("reportChannel", "email",
           "reportSentAt", "2026-11-25T10:00+09:00", "reportReference", "送付済み")),
       Map.entry("Task_ReportToAffectedParties", Map.of("affectedPartiesReport", "最終報", "compensationNeeded", false,

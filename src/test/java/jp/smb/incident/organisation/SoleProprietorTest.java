@@ -54,6 +54,8 @@ class SoleProprietorTest {
       Map.entry("Task_DecideExternalReporting", Map.of("partnersAffected", true, "reportingApproach", "取引先に連絡")),
       Map.entry("Task_SendReport", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
           "reportReference", "メール送付済み")),
+      Map.entry("Task_SendReportPromptly", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
+          "reportReference", "メール送付済み")),
       Map.entry("Task_SendReportByDeadline", Map.of("reportChannel", "email",
           "reportSentAt", "2026-11-25T10:00+09:00", "reportReference", "メール送付済み")),
       Map.entry("Task_AnalyzeRootCause", Map.of("rootCause", "ソフトの更新遅れ")),

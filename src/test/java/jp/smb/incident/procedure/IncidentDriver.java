@@ -96,7 +96,7 @@ class IncidentDriver {
   Map<String, Task> reportTasks() {
     Map<String, Task> tasks = new LinkedHashMap<>();
     engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .taskDefinitionKeyIn("Task_SendReport", "Task_SendReportByDeadline").orderByTaskName().asc().list()
+        .taskDefinitionKeyIn("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly").orderByTaskName().asc().list()
         .forEach(task -> tasks.put((String) engine.getTaskService().getVariable(task.getId(), "reportItem"), task));
     return tasks;
   }

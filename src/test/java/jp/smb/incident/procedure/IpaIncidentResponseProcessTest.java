@@ -217,29 +217,40 @@ class IpaIncidentResponseProcessTest {
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 1500, "partnersAffected", true,
                 "consumersAffected", true, "cyberInsured", true},
             // Ransomware is an attack, so improper purpose: 60 days for the final report.
-            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
-                "data-subjects", "-", "ipa", "-", "partners", "-", "insurer", "-", "inquiry-desk", "-")),
+            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
+                "data-subjects", "-", "police", "-", "ipa", "-", "partners", "-", "insurer", "-", "inquiry-desk", "-")),
         Arguments.of("an e-mail misdelivered with 10 people's contact data", "misdelivery",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 10},
             Map.of("ppc", "-", "data-subjects", "-")),
         Arguments.of("unauthorised access to 3 people's card numbers", "unauthorized-access",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "financialDamageRisk", true},
-            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
+            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
                 "data-subjects", "-", "police", "-", "ipa", "-")),
         Arguments.of("a lost laptop with strongly encrypted data", "loss",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 2000, "stronglyEncrypted", true},
             Map.of("ppc", "-")),
         Arguments.of("an employee taking the customer list", "insider",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 300, "partnersAffected", true},
-            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2027-01-23T09:30+09:00",
+            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
                 "data-subjects", "-", "police", "-", "partners", "-")),
         Arguments.of("150 employees' My Number data", "misdelivery",
             new Object[] {"personalDataLeaked", "yes", "myNumberInvolved", true, "affectedPersons", 150},
-            Map.of("ppc-preliminary", "2026-11-27T09:30+09:00", "ppc-final", "2026-12-24T09:30+09:00",
+            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2026-12-23T23:59:59+09:00",
                 "data-subjects", "-")),
+        // The public statement waits for the lawyer on the contact list (see the ransomware scenario).
         Arguments.of("an outage with no data involved", "system-outage",
             new Object[] {"partnersAffected", true, "wideImpact", true},
-            Map.of("partners", "-", "public-notice", "-")));
+            Map.of("partners", "-")),
+        Arguments.of("a leak found only later, counted from when it was known", "misdelivery",
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "sensitiveData", true,
+                "reportableAwareAt", "2026-11-26T18:00+09:00"},
+            Map.of("ppc-preliminary", "2026-11-28T23:59:59+09:00", "ppc-final", "2026-12-25T23:59:59+09:00",
+                "data-subjects", "-")),
+        Arguments.of("customer data entrusted by a client, in one of the four cases", "misdelivery",
+            new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "sensitiveData", true,
+                "commissioningParty", "株式会社委託元"},
+            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2026-12-23T23:59:59+09:00",
+                "data-subjects", "-", "commissioning-party", "2026-11-26T23:59:59+09:00")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -270,9 +281,13 @@ class IpaIncidentResponseProcessTest {
     incident.complete("Task_DecideFirstReport", "partnersAffected", true, "consumersAffected", true,
         "wideImpact", true, "firstReportPlan", "ウェブサイトで公表し窓口を開設");
     // Every recipient the decision names becomes a task for comms, while follow-up reports go on beside them.
-    assertThat(incident.reportTasks().keySet()).containsExactly("ipa", "public-notice", "partners", "inquiry-desk");
-    assertThat(incident.reportTasks().values()).extracting(Task::getName).containsExactly(
-        "IPA に届け出る", "ウェブサイト等で公表する", "取引先・顧客に事実を報告する", "問い合わせ窓口を開設する");
+    // Ransomware is a crime: the police too. The statement goes to the lawyer on the contact list first.
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ipa", "police", "partners", "inquiry-desk");
+    assertThat(incident.reportTasks().values()).extracting(Task::getName).containsExactlyInAnyOrder(
+        "IPA に届け出る", "警察に届け出る", "取引先・顧客に事実を報告する", "問い合わせ窓口を開設する");
+    incident.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true);
+    assertThat(incident.reportTasks()).containsKey("public-notice");
+    assertThat(incident.reportTasks().get("public-notice").getName()).isEqualTo("ウェブサイト等で公表する");
     assertThat(incident.candidateGroups("Task_ReportToAffectedParties")).containsExactly("comms");
     // Each report gets the facts its draft and Tasklist's list need, not a copy of every variable.
     String partners = incident.reportTasks().get("partners").getId();
@@ -305,7 +320,7 @@ class IpaIncidentResponseProcessTest {
     assertThat(record.responsiblePersons()).isEqualTo("責任者: 情報システム課 佐藤／担当: 鈴木: 調査");
     assertThat(record.containedAt()).isNotNull();
     assertThat(record.recoveredAt()).isNotNull();
-    assertThat(records.reportsSent(incident.businessKey())).hasSize(4);
+    assertThat(records.reportsSent(incident.businessKey())).hasSize(5);
     assertThat(incident.instance()).hasPassed("CallActivity_ReportToRecipients", "Task_CompensateVictims",
         "CallActivity_PreserveEvidence", "CallActivity_MalwarePlaybook", "Task_RequestOutsideSupport");
   }

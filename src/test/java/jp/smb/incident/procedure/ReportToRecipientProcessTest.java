@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -99,6 +98,12 @@ class ReportToRecipientProcessTest {
         .truncatedTo(ChronoUnit.MINUTES);
   }
 
+  /** The end of day {@code days}, the day of awareness being day 1 (PPC guideline 通則編 3-5-3-3, 3-5-3-4). */
+  private static OffsetDateTime endOfDay(OffsetDateTime aware, int days) {
+    return aware.atZoneSameInstant(ZoneId.of("Asia/Tokyo")).toLocalDate().plusDays(days - 1).atTime(23, 59, 59)
+        .atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime();
+  }
+
   @Test
   void shouldGiveTheReportADueDateCountedFromAwarenessAndADraftToCheck() {
     OffsetDateTime detectedAt = now().minusHours(10);
@@ -107,7 +112,7 @@ class ReportToRecipientProcessTest {
 
     Task task = report.task("Task_SendReportByDeadline");
     assertThat(task.getName()).isEqualTo("個人情報保護委員会に速報する");
-    assertThat(task.getDueDate()).isEqualTo(Date.from(detectedAt.plusDays(3).toInstant()));
+    assertThat(task.getDueDate()).isEqualTo(Date.from(endOfDay(detectedAt, 3).toInstant()));
     assertThat(report.candidateGroups("Task_SendReportByDeadline")).containsExactly("comms");
     String draft = (String) engine.getTaskService().getVariable(task.getId(), "reportDraft");
     assertThat(draft).contains("漏えい等報告（速報）", "(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数: 1500人",
@@ -131,17 +136,18 @@ class ReportToRecipientProcessTest {
     IncidentDriver report = start("ppc-preliminary", item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H"),
         detectedAt);
 
-    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(47)).toInstant()));
+    OffsetDateTime due = endOfDay(detectedAt, 3);
+    ClockUtil.setCurrentTime(Date.from(due.minusDays(1).minusMinutes(1).toInstant()));
     report.fireDueTimers();
     assertThat(report.openTaskKeys()).containsExactly("Task_SendReportByDeadline");
 
-    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(48)).plusMinutes(1).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(due.minusDays(1).plusMinutes(1).toInstant()));
     report.fireDueTimers();
     assertThat(report.openTaskKeys()).containsExactly("Task_CheckReportDeadline", "Task_SendReportByDeadline");
     assertThat(report.candidateGroups("Task_CheckReportDeadline")).containsExactly("incident-lead");
     report.complete("Task_CheckReportDeadline", "reminderAction", "本日中に速報するよう指示");
 
-    ClockUtil.setCurrentTime(Date.from(detectedAt.plus(Duration.ofHours(72)).plusMinutes(1).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(due.plusMinutes(1).toInstant()));
     report.fireDueTimers();
     assertThat(report.openTaskKeys()).containsExactly("Task_HandleOverdueReport", "Task_SendReportByDeadline");
     assertThat(report.candidateGroups("Task_HandleOverdueReport")).containsExactly("executive");
@@ -175,9 +181,56 @@ class ReportToRecipientProcessTest {
   }
 
   @Test
+  void shouldRemindTheLeadOfAMandatoryReportWithoutAFixedPeriodThatIsStillNotSent() {
+    OffsetDateTime detectedAt = now();
+    IncidentDriver report = start("data-subjects", item("data-subjects", "data-subjects", "本人に通知する", true, null),
+        detectedAt);
+
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReportPromptly");
+    assertThat(report.task("Task_SendReportPromptly").getName()).isEqualTo("本人に通知する");
+    ClockUtil.setCurrentTime(Date.from(detectedAt.plusDays(3).minusMinutes(1).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReportPromptly");
+
+    ClockUtil.setCurrentTime(Date.from(detectedAt.plusDays(3).plusMinutes(1).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_CheckPromptReport", "Task_SendReportPromptly");
+    assertThat(report.candidateGroups("Task_CheckPromptReport")).containsExactly("incident-lead");
+    report.complete("Task_CheckPromptReport", "promptReportCheckNote", "明日までに通知するよう指示");
+    report.sendReport("data-subjects");
+    assertThat(report.instance()).hasPassed("EndEvent_PromptReportChecked", "EndEvent_ReportSent").isEnded();
+  }
+
+  @Test
+  void shouldLetTheResponderCheckAStatementAgainstAChecklistWhenNoLawyerIsListed() {
+    IncidentDriver report = start("public-notice", item("public-notice", "public-notice", "ウェブサイト等で公表する", false, null),
+        now(), "contactLawyer", "未登録（設定 incident.contacts に登録してください）");
+
+    assertThat(report.openTaskKeys()).containsExactly("Task_CheckStatement");
+    assertThat(report.candidateGroups("Task_CheckStatement")).containsExactly("comms");
+    report.complete("Task_CheckStatement", "statementChecks", SpinValues.jsonValue("[\"facts-only\",\"contact\"]").create(),
+        "statementCheckNote", "推測の記述を削除した");
+
+    assertThat(report.reportTasks().keySet()).containsExactly("public-notice");
+    assertThat(report.instance()).hasNotPassed("Task_ReviewStatementWithLawyer");
+  }
+
+  @Test
+  void shouldGoOnWithoutTheLawyerWhenTheResponderRecordsWhy() {
+    IncidentDriver report = start("public-notice", item("public-notice", "public-notice", "ウェブサイト等で公表する", false, null),
+        now(), "contactLawyer", "未登録", "lawyerReviewRequested", true);
+
+    // Asked for, the lawyer's review comes first; a lawyer who cannot be reached does not hold the statement forever.
+    report.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "proceedWithoutLawyer", true,
+        "proceedWithoutLawyerReason", "弁護士が出張中で連絡が取れず、被害拡大を防ぐため公表を急ぐ");
+
+    assertThat(report.reportTasks().keySet()).containsExactly("public-notice");
+  }
+
+  @Test
   void shouldLetTheLawyerReviewAPublicStatementBeforeItIsPublished() {
     IncidentDriver report = start("public-notice", item("public-notice", "public-notice", "ウェブサイト等で公表する", false, null),
-        now(), "lawyerReviewOfStatements", true, "contactLawyer", "さくら法律事務所");
+        now(), "contactLawyer", "さくら法律事務所");
 
     assertThat((String) report.variable("reportDraft")).contains("1. 経緯", "3. 対応状況", "4. 再発防止策");
     report.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", false, "lawyerComments", "推測を削除");

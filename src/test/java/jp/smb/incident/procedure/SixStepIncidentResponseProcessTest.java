@@ -162,8 +162,8 @@ class SixStepIncidentResponseProcessTest {
     assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "ppc-final", "data-subjects", "police",
         "ipa", "partners", "insurer");
     assertThat(reports.get("ppc-preliminary").getName()).isEqualTo("個人情報保護委員会に速報する");
-    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-27T09:30+09:00").toInstant()));
-    assertThat(reports.get("ppc-final").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2027-01-23T09:30+09:00").toInstant()));
+    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    assertThat(reports.get("ppc-final").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2027-01-22T23:59:59+09:00").toInstant()));
     assertThat(reports.get("police").getDueDate()).isNull();
     assertThat(incident.candidateGroups("Task_ReviewStatementWithLawyer")).containsExactly("comms");
     incident.sendAllReports();

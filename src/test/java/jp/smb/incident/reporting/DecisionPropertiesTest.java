@@ -37,7 +37,7 @@ class DecisionPropertiesTest {
   private static final Set<String> IMPROPER_BY_NATURE = Set.of("unauthorized-access", "insider", "ransomware",
       "malware");
   private static final Set<String> RECIPIENTS = Set.of("ppc", "data-subjects", "police", "ipa", "ministry",
-      "partners", "insurer", "public-notice", "inquiry-desk");
+      "partners", "insurer", "public-notice", "inquiry-desk", "commissioning-party");
 
   private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private static final DmnDecision REPORTING = parse("reporting-obligations");
@@ -86,6 +86,20 @@ class DecisionPropertiesTest {
     if (!mayHaveLeaked(facts) && !on(facts, "myNumberInvolved")) {
       assertThat(ppc).as("no leak, no PPC").isEmpty();
     }
+  }
+
+  @Property(tries = 1000)
+  void shouldTellTheCommissioningPartyOfEveryLeakOfItsDataAndInTimeWhereThePpcMustBeTold(
+      @ForAll("facts") Map<String, Object> facts) {
+    Optional<ReportingObligation> notice = rules.merge(DMN.evaluateDecision(REPORTING, facts).getResultList()).stream()
+        .filter(obligation -> obligation.recipient() == Recipient.COMMISSIONING_PARTY).findFirst();
+
+    boolean commissioned = facts.get("commissioningParty") instanceof String party && !party.isEmpty();
+    assertThat(notice.isPresent()).as("委託元 for %s", facts).isEqualTo(commissioned && mayHaveLeaked(facts));
+    notice.ifPresent(obligation -> {
+      assertThat(obligation.mandatory()).as("委託元 mandatory for %s", facts).isEqualTo(ppcReportRequired(facts));
+      assertThat(obligation.firstDeadline() != null).isEqualTo(obligation.mandatory());
+    });
   }
 
   @Property(tries = 500)
@@ -140,9 +154,12 @@ class DecisionPropertiesTest {
     Arbitrary<Optional<Integer>> persons = Arbitraries.oneOf(Arbitraries.integers().between(0, 2000),
         Arbitraries.of(100, 101, 1000, 1001), Arbitraries.integers().between(0, Integer.MAX_VALUE)).optional(0.8);
     Arbitrary<Optional<String>> leaked = Arbitraries.of(ANSWERS).optional(0.7);
-    return Combinators.combine(flags, type, persons, leaked).as((flagValues, incidentType, affected, leak) -> {
+    Arbitrary<Optional<String>> commissioned = Arbitraries.of("株式会社委託元", "").optional(0.3);
+    return Combinators.combine(flags, type, persons, leaked, commissioned).as((flagValues, incidentType, affected,
+        leak, commissioning) -> {
       Map<String, Object> facts = new HashMap<>();
       leak.ifPresent(value -> facts.put("personalDataLeaked", value));
+      commissioning.ifPresent(value -> facts.put("commissioningParty", value));
       for (int i = 0; i < FLAGS.size(); i++) {
         String name = FLAGS.get(i);
         flagValues.get(i).ifPresent(value -> facts.put(name, value));

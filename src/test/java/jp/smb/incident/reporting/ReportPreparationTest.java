@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReportPreparationTest {
 
   private final ReportPreparation preparation =
-      new ReportPreparation(new ReportDrafts(), Duration.ofDays(1), ZoneId.of("Asia/Tokyo"));
+      new ReportPreparation(new ReportDrafts(), Duration.ofDays(1), Duration.ofDays(3), ZoneId.of("Asia/Tokyo"));
 
   private static ReportItem item(String id, String recipient, Duration deadline) {
     return new ReportItem(id, recipient, "タスク名", deadline != null, deadline, "根拠");
@@ -31,18 +31,48 @@ class ReportPreparationTest {
     return facts;
   }
 
+  /**
+   * 個人情報保護法ガイドライン（通則編）3-5-3-3 速報・3-5-3-4 確報: the period runs from the time the business knew
+   * of the reportable situation; in counting it the day of awareness is day 1, weekends and holidays included, and
+   * the period ends with its last day. Aware on Tuesday 24 November 2026 at 09:30: 確報 within 30 days is due by the
+   * end of 23 December, within 60 days by the end of 22 January 2027; the 速報 (概ね3〜5日) by the end of day 3.
+   */
   @ParameterizedTest(name = "{0} after awareness → due {1}")
   @CsvSource({
-      "PT72H,   2026-11-27T09:30+09:00, 2026-11-26T09:30+09:00, 2026-11-27 09:30 まで（発覚から3日）",
-      "PT720H,  2026-12-24T09:30+09:00, 2026-12-23T09:30+09:00, 2026-12-24 09:30 まで（発覚から30日）",
-      "PT1440H, 2027-01-23T09:30+09:00, 2027-01-22T09:30+09:00, 2027-01-23 09:30 まで（発覚から60日）"})
-  void shouldCountTheDeadlineFromAwarenessAndRemindADayBefore(Duration deadline, OffsetDateTime due,
+      "P3D,   2026-11-26T23:59:59+09:00, 2026-11-25T23:59:59+09:00, 2026年11月26日 23時59分 まで（事態を知った日を1日目として3日目の終わり）",
+      "P30D,  2026-12-23T23:59:59+09:00, 2026-12-22T23:59:59+09:00, 2026年12月23日 23時59分 まで（事態を知った日を1日目として30日目の終わり）",
+      "P60D,  2027-01-22T23:59:59+09:00, 2027-01-21T23:59:59+09:00, 2027年1月22日 23時59分 まで（事態を知った日を1日目として60日目の終わり）",
+      "PT12H, 2026-11-24T21:30+09:00,    2026-11-23T21:30+09:00,    2026年11月24日 21時30分 まで"})
+  void shouldCountTheDayOfAwarenessAsDayOneAndEndWithTheLastDay(Duration deadline, OffsetDateTime due,
       OffsetDateTime remind, String label) {
     PreparedReport report = preparation.prepare(item("ppc-final", "ppc", deadline), facts());
 
     assertThat(report.dueAt()).isEqualTo(due);
     assertThat(report.remindAt()).isEqualTo(remind);
     assertThat(report.dueLabel()).isEqualTo(label);
+  }
+
+  @Test
+  void shouldCountFromAwarenessOfTheReportableSituationWhenItCameLaterThanDetection() {
+    ReportItem ppc = item("ppc-preliminary", "ppc", Duration.ofDays(3));
+
+    // The outage was detected on the 24th; only the investigation on the 27th showed that data had leaked.
+    assertThat(preparation.prepare(ppc, facts("reportableAwareAt", "2026-11-27T16:00+09:00")).dueAt())
+        .isEqualTo(OffsetDateTime.parse("2026-11-29T23:59:59+09:00"));
+    // A time before detection cannot move the deadline earlier than the law counts it.
+    assertThat(preparation.prepare(ppc, facts("reportableAwareAt", "2026-11-20T10:00+09:00")).dueAt())
+        .isEqualTo(OffsetDateTime.parse("2026-11-26T23:59:59+09:00"));
+  }
+
+  @Test
+  void shouldRemindOfAMandatoryReportWithoutAFixedPeriodAfterTheConfiguredTime() {
+    PreparedReport notice = preparation.prepare(
+        new ReportItem("data-subjects", "data-subjects", "本人に通知する", true, null, "規則10条"), facts());
+
+    assertThat(notice.dueAt()).isNull();
+    assertThat(notice.remindAt()).isEqualTo(OffsetDateTime.parse("2026-11-27T09:30+09:00"));
+    assertThat(notice.dueLabel()).startsWith("法定の期限なし（速やかに）").contains("2026年11月27日 9時30分");
+    assertThat(preparation.prepare(item("ipa", "ipa", null), facts()).remindAt()).as("voluntary").isNull();
   }
 
   @Test
@@ -57,13 +87,18 @@ class ReportPreparationTest {
   }
 
   @Test
-  void shouldAskForTheLawyersReviewOnlyOfAPublicStatementWhereTheProcedureSaysSo() {
-    assertThat(preparation.prepare(item("public-notice", "public-notice", null),
-        facts("lawyerReviewOfStatements", true)).lawyerReviewRequired()).isTrue();
-    assertThat(preparation.prepare(item("public-notice", "public-notice", null), facts()).lawyerReviewRequired())
-        .isFalse();
+  void shouldAskTheLawyerToCheckAPublicStatementWhenOneIsListedOrTheResponderAsks() {
+    ReportItem statement = item("public-notice", "public-notice", null);
+
+    assertThat(preparation.prepare(statement, facts("contactLawyer", "さくら法律事務所 03-0000-0000"))
+        .lawyerReviewRequired()).isTrue();
+    assertThat(preparation.prepare(statement, facts("contactLawyer", "未登録（設定 incident.contacts.lawyer）",
+        "lawyerReviewRequested", true)).lawyerReviewRequired()).isTrue();
+    // No lawyer on the list and none asked for: the responder checks the statement against a checklist.
+    assertThat(preparation.prepare(statement, facts("contactLawyer", "未登録（設定 incident.contacts.lawyer）"))
+        .lawyerReviewRequired()).isFalse();
     assertThat(preparation.prepare(item("partners", "partners", null),
-        facts("lawyerReviewOfStatements", true)).lawyerReviewRequired()).isFalse();
+        facts("contactLawyer", "さくら法律事務所")).lawyerReviewRequired()).isFalse();
   }
 
   @Test

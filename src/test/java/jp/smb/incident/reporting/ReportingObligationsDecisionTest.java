@@ -63,8 +63,8 @@ class ReportingObligationsDecisionTest {
         Arguments.of("ransomware encrypting a server with 1,500 customers' data",
             facts("incidentType", "ransomware", "personalDataLeaked", "yes", "affectedPersons", 1500,
                 "partnersAffected", true, "consumersAffected", true, "cyberInsured", true),
-            List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "ipa:false:-:-", "partners:false:-:-",
-                "insurer:false:-:-", "inquiry-desk:false:-:-")),
+            List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "police:false:-:-", "ipa:false:-:-",
+                "partners:false:-:-", "insurer:false:-:-", "inquiry-desk:false:-:-")),
         Arguments.of("an e-mail misdelivered with 10 people's ordinary contact data",
             facts("incidentType", "misdelivery", "personalDataLeaked", "yes", "affectedPersons", 10),
             List.of("ppc:false:-:-", "data-subjects:false:-:-")),
@@ -161,15 +161,44 @@ class ReportingObligationsDecisionTest {
       "partnersAffected,  partners",
       "cyberInsured,      insurer",
       "wideImpact,        public-notice",
-      "consumersAffected, inquiry-desk"})
+      "theftSuspected,    police"})
   void shouldNameTheRecipientOfEachOtherFact(String fact, String recipient) {
     assertThat(evaluate(facts(fact, true))).extracting(o -> o.recipient().id()).containsExactly(recipient);
     assertThat(evaluate(facts(fact, true)).get(0).mandatory()).isEqualTo(recipient.equals("ministry"));
   }
 
+  @Test
+  void shouldOpenAnInquiryDeskAndReportToCustomersWhenCustomersOrConsumersAreConcerned() {
+    // 顧客や消費者に関係する (seed 000): a desk for their questions, and the customers told in the one report thread.
+    assertThat(evaluate(facts("consumersAffected", true))).extracting(o -> o.recipient().id())
+        .containsExactly("partners", "inquiry-desk");
+    assertThat(evaluate(facts("consumersAffected", true, "partnersAffected", true)))
+        .extracting(o -> o.recipient().id()).containsExactly("partners", "inquiry-desk");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // A processor's leak in one of the four cases: the notice is the legal route and due with the 速報.
+      "'personalDataLeaked=yes,sensitiveData=true',         commissioning-party:true:PT72H:-",
+      "'personalDataLeaked=unknown,financialDamageRisk=true', commissioning-party:true:PT72H:-",
+      // Outside them, still told (contract and good faith), without a legal deadline.
+      "'personalDataLeaked=yes',                            commissioning-party:false:-:-"})
+  void shouldTellTheCommissioningPartyOfALeakOfTheDataItEntrusted(String answers, String expected) {
+    Map<String, Object> facts = facts("commissioningParty", "株式会社委託元", "incidentType", "misdelivery",
+        "affectedPersons", 10);
+    for (String answer : answers.split(",")) {
+      String[] pair = answer.split("=");
+      facts.put(pair[0], pair[1].equals("true") ? Boolean.TRUE : pair[1]);
+    }
+
+    assertThat(evaluate(facts)).extracting(ReportingObligationsDecisionTest::describe).contains(expected);
+    facts.remove("commissioningParty");
+    assertThat(evaluate(facts)).extracting(o -> o.recipient().id()).doesNotContain("commissioning-party");
+  }
+
   @ParameterizedTest(name = "{0} → IPA {1}, police {2}")
   @CsvSource({
-      "ransomware,          true,  false",
+      "ransomware,          true,  true",
       "malware,             true,  false",
       "unauthorized-access, true,  true",
       "insider,             false, true",
