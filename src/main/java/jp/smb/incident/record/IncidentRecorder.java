@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,7 @@ public class IncidentRecorder {
   static final Set<String> CONTAINMENT_STEPS = Set.of("Task_ContainIncident", "Task_IsolateAffectedSystems");
   static final Set<String> RECOVERY_STEPS = Set.of("Task_ConfirmAndRestore", "Task_StrengthenSecurity",
       "Task_RecoverData");
+  static final String REPORTING_DECISION = "reporting-obligations";
   static final Set<String> REPORT_STEPS = Set.of("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly");
 
   private final IncidentRecords records;
@@ -108,9 +111,8 @@ public class IncidentRecorder {
       return;
     }
     String detail;
-    // On the outgoing flow the current activity is still the decision task.
-    String activityId = String.valueOf(execution.getCurrentActivityId());
-    if (activityId.contains("ReportingObligations")) {
+    // On the outgoing flow the current activity is still the decision task; which decision it calls is in the model.
+    if (REPORTING_DECISION.equals(decisionCalledBy(execution))) {
       detail = text(execution, "reportingSummary");
     } else {
       Object level = execution.getVariable("severityLevel");
@@ -120,6 +122,13 @@ public class IncidentRecorder {
       detail = "事故レベル " + level + "（責任: " + execution.getVariable("responsibleGroup") + "）";
     }
     records.addTimeline(number, now(), "DECISION", orElse(execution.getCurrentActivityName(), "判定"), null, detail);
+  }
+
+  private static String decisionCalledBy(DelegateExecution execution) {
+    String activityId = execution.getCurrentActivityId();
+    ModelElementInstance element = activityId == null ? null
+        : execution.getBpmnModelInstance().getModelElementById(activityId);
+    return element instanceof BusinessRuleTask task ? task.getCamundaDecisionRef() : null;
   }
 
   public void incidentEnded(DelegateExecution execution) {

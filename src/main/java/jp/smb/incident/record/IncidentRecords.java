@@ -34,7 +34,9 @@ public class IncidentRecords {
       Map.entry("rootCause", "root_cause"),
       Map.entry("preventionMeasures", "prevention_measures"),
       Map.entry("responsiblePersons", "responsible_persons"),
-      Map.entry("commissioningParty", "commissioning_party"));
+      Map.entry("commissioningParty", "commissioning_party"),
+      // A type corrected at triage or investigation reclassifies the record too.
+      Map.entry("incidentType", "incident_type"));
 
   private final JdbcTemplate jdbc;
 

@@ -158,7 +158,8 @@ class ClusterOnPostgresTest {
     assertThat(overdue).hasSize(instances.size()).doesNotHaveDuplicates();
     assertThat(processInstanceIds(http, "/engine-rest/task?taskDefinitionKey=Task_ContainIncident").stream()
         .filter(ids::contains).count()).as("the escalation does not cancel containment").isEqualTo(instances.size());
-    assertThat(count(http, "/engine-rest/job/count?timers=true")).as("no timer left to fire").isZero();
+    // Other steps have escalation timers of their own (the executive report of the first test, hours away).
+    assertThat(count(http, "/engine-rest/job/count?timers=true&activityId=" + TIMER)).as("no timer left to fire").isZero();
   }
 
   private static Map<String, Long> timerJobsByNode(HttpTestClient http, List<String> instances) {

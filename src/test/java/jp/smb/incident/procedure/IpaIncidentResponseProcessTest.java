@@ -113,6 +113,9 @@ class IpaIncidentResponseProcessTest {
   }
 
   private void close(IncidentDriver incident) {
+    // Reports the investigation called for go on beside recovery; the 最終報 follows both.
+    incident.sendAllReports()
+        .complete("Task_SendFinalReport", "finalReportContent", "取引先に対応状況と再発防止策を報告した");
     incident.complete("Task_CloseIncident", "closingSummary", "完了", "recordsKept", true);
     assertThat(incident.instance()).hasPassed("EndEvent_IncidentClosed").isEnded();
   }
@@ -367,20 +370,61 @@ class IpaIncidentResponseProcessTest {
   }
 
   @Test
-  void shouldCallThePoliceWhenAFollowUpRevealsACrime() {
+  void shouldReportToThePoliceAsSoonAsTheInvestigationRevealsACrimeWithoutHoldingUpRecovery() {
     IncidentDriver incident = reportAndContain("misdelivery", "personalDataLeaked", "yes");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 10L).sendAllReports();
     incident.complete("Task_CollectEvidence", "evidenceItems", "送信ログ", "evidenceCollectedBeforeChange", true)
         .complete("Task_InvestigateIncident", "suspectedCause", "宛先の偽装", "inHouseCapable", true,
             "crimeSuspected", true, "personalDataLeaked", "yes");
-    assertThat(incident.reportTasks()).isEmpty();
 
-    // The follow-up re-evaluates the decision with what the investigation found: only new recipients get a task.
-    incident.complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "finalReport", false);
+    // The decision is taken again on what the investigation found: only the new recipient gets a task, and the
+    // response goes on beside it.
     assertThat(incident.reportTasks().keySet()).containsExactly("police");
+    assertThat(incident.openTaskKeys()).contains("Task_ReportProgressToExecutive", "Task_ReportToAffectedParties");
+    incident.complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "finalReport", false);
+    assertThat(incident.reportTasks().keySet()).as("no second police task").containsExactly("police");
     incident.sendReport("police")
-        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
-    assertThat(incident.instance()).hasPassed("Task_ReassessReportingObligations", "CallActivity_ReportToNewRecipients");
+        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第三報", "finalReport", true);
+    assertThat(incident.instance()).hasPassed("Task_ReassessReportingAfterInvestigation",
+        "CallActivity_ReportToRecipientsFoundByInvestigation", "Task_ReassessReportingObligations");
+  }
+
+  @Test
+  void shouldRerouteThePlaybookAndReportingWhenTheInvestigationCorrectsTheType() {
+    IncidentDriver incident = reportAndContain("system-outage", "businessAffected", "yes");
+    reportWithoutDisclosure(incident);
+    assertThat(records.find(incident.businessKey()).orElseThrow().incidentType()).isEqualTo("system-outage");
+
+    // The outage turns out to be ransomware: the malware playbook, and the police and IPA, though the follow-up
+    // reports were declared done.
+    investigate(incident, true, "incidentType", "ransomware", "businessAffected", "yes");
+    assertThat(incident.openTaskKeys()).contains("Task_StopInfectedDevices").doesNotContain("Task_IdentifyOutageCause");
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("police", "ipa");
+    assertThat(records.find(incident.businessKey()).orElseThrow().incidentType()).isEqualTo("ransomware");
+    incident.complete("Task_StopInfectedDevices", "infectedDevices", "ファイルサーバー", "devicesDisconnected", true)
+        .complete("Task_CheckBackups", "backupStatus", "無事", "backupUsable", true);
+    recover(incident);
+    close(incident);
+    assertThat(incident.instance()).hasPassed("CallActivity_MalwarePlaybook").hasNotPassed("CallActivity_SystemOutagePlaybook");
+  }
+
+  @Test
+  void shouldSendTheFinalReportOnlyOnceRecoveryAndPreventionAreDone() {
+    IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
+    reportWithoutDisclosure(incident);
+    assertThat(incident.openTaskKeys()).doesNotContain("Task_SendFinalReport");
+
+    investigate(incident, true, "businessAffected", "yes");
+    incident.complete("Task_RepairSystems", "repairNote", "パッチ適用")
+        .complete("Task_ConfirmAndRestore", "repairConfirmed", true, "restorationNote", "再開")
+        .complete("Task_ReportRecoveryToExecutive", "recoveryReport", "報告");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_PreventRecurrence");
+    incident.complete("Task_PreventRecurrence", "rootCause", "パッチ未適用", "preventionMeasures", "更新手順を定める");
+
+    assertThat(incident.openTaskKeys()).containsExactly("Task_SendFinalReport");
+    assertThat(incident.candidateGroups("Task_SendFinalReport")).containsExactly("comms");
+    close(incident);
+    assertThat(incident.variable("finalReportContent")).isEqualTo("取引先に対応状況と再発防止策を報告した");
   }
 
   @ParameterizedTest(name = "cause identified: {0}, business affected: {1}")

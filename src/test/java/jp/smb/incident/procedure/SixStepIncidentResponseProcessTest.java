@@ -279,6 +279,18 @@ class SixStepIncidentResponseProcessTest {
   }
 
   @Test
+  void shouldFollowATypeCorrectedWhenTheImpactIsDetermined() {
+    IncidentDriver incident = detectAndIsolate("system-outage");
+    investigate(incident, false, "incidentType", "ransomware", "businessAffected", "yes");
+
+    // Found to be ransomware: the malware playbook, and the police in the reporting decision.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_StopInfectedDevices");
+    incident.complete("Task_DecideExternalReporting", "reportingApproach", "警察に相談する");
+    assertThat(incident.reportTasks().keySet()).contains("police", "ipa");
+    assertThat(records.find(incident.businessKey()).orElseThrow().incidentType()).isEqualTo("ransomware");
+  }
+
+  @Test
   void shouldCarryTheOrganisationsProfileAndContactsIntoEveryIncident() {
     IncidentDriver incident = report("other");
 
