@@ -70,6 +70,27 @@ class IncidentDriver {
     return this;
   }
 
+  /** Completes the task if the incident has it open; for steps that only some incidents take. */
+  IncidentDriver completeIfOpen(String taskKey, Object... keyValues) {
+    boolean open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(taskKey).count() > 0;
+    return open ? complete(taskKey, keyValues) : this;
+  }
+
+  /** The type-specific containment steps (type-specific-containment) this incident has open, each done. */
+  IncidentDriver containByType() {
+    return completeIfOpen("Task_RequestDeletionByRecipient", "misdeliveryRecipients", "送信先に削除を依頼した")
+        .completeIfOpen("Task_WithdrawPublication", "publicationWithdrawn", "ページを非公開にした")
+        .completeIfOpen("Task_SuspendInsiderAccess", "insiderAccessSuspended", "アカウントを停止した")
+        .completeIfOpen("Task_ActivateBusinessContinuityPlan", "continuityActions", "紙の伝票で受注を続ける");
+  }
+
+  /** Whether the incident (or a process it called) had this task at some point. */
+  boolean hadTask(String taskKey) {
+    return engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskKey).count() > 0;
+  }
+
   void runAsynchronousSteps() {
     List<Job> jobs;
     do {

@@ -84,7 +84,8 @@ class IpaIncidentResponseProcessTest {
         .complete("Task_SetUpResponseTeam", "responseLeader", "情報システム課 佐藤", "responseMembers", "鈴木: 調査")
         .complete("Task_ContainIncident", concat(new Object[] {
             "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true, "externallyReachable", false,
-            "damageMaySpread", true}, facts));
+            "damageMaySpread", true}, facts))
+        .containByType();
     return incident;
   }
 
@@ -180,7 +181,7 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.candidateGroups("Task_SetUpResponseTeam")).containsExactly("executive");
     incident.complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
     assertThat(incident.candidateGroups("Task_ContainIncident")).containsExactly("sysadmin", "tech");
-    incident.complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true);
+    incident.complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true).containByType();
 
     assertThat(incident.candidateGroups("Task_DecideFirstReport")).containsExactly(group);
     assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
@@ -342,12 +343,42 @@ class IpaIncidentResponseProcessTest {
     close(incident);
   }
 
+  @ParameterizedTest(name = "{0} → {1} for {2}")
+  @CsvSource({
+      "misdelivery,    Task_RequestDeletionByRecipient, comms",
+      "mispublication, Task_WithdrawPublication,        tech",
+      "insider,        Task_SuspendInsiderAccess,       incident-lead"})
+  void shouldContainEachLeakAtOnceBesideTheFirstResponse(String cause, String containmentTask, String group) {
+    IncidentDriver incident = report(cause);
+    incident.complete("Task_TriageReport", "isIncident", true, "personalDataLeaked", "yes", "businessAffected", "no");
+
+    // Asking the recipient to delete, taking the page down, suspending the insider: while containing, not in stage 3.
+    assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(containmentTask, "Task_ContainIncident",
+        "Task_ReportToExecutive");
+    assertThat(incident.candidateGroups(containmentTask)).containsExactly(group);
+    incident.containByType()
+        .complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true)
+        .complete("Task_ReportToExecutive", "executiveReport", "報告")
+        .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+    incident.complete("Task_DecideFirstReport", "affectedPersons", 20L).sendAllReports()
+        .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
+
+    // Stage 3's leak playbook does not ask for it a second time.
+    investigate(incident, true, "personalDataLeaked", "yes");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_RepairSystems");
+    assertThat(incident.variable(switch (cause) {
+      case "misdelivery" -> "misdeliveryRecipients";
+      case "mispublication" -> "publicationWithdrawn";
+      default -> "insiderAccessSuspended";
+    })).isNotNull();
+    recover(incident);
+    close(incident);
+  }
+
   static Stream<Arguments> leakCauses() {
     return Stream.of(
         Arguments.of("unauthorized-access", "Task_BlockUnauthorizedAccess", "tech", true),
-        Arguments.of("insider", "Task_SuspendInsiderAccess", "incident-lead", true),
-        Arguments.of("misdelivery", "Task_RequestDeletionByRecipient", "comms", false),
-        Arguments.of("mispublication", "Task_WithdrawPublication", "tech", false),
         Arguments.of("loss", "Task_SearchForLostItem", "comms", false));
   }
 
@@ -356,7 +387,7 @@ class IpaIncidentResponseProcessTest {
   void shouldHandleEachLeakCauseAndCallThePoliceForCrimes(String cause, String causeTask, String group, boolean police) {
     IncidentDriver incident = reportAndContain(cause, "personalDataLeaked", "yes");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 20L);
-    // Unauthorised access and insider theft are crimes and improper purpose: police, and a mandatory PPC report.
+    // Unauthorised access is a crime and improper purpose: police, and a mandatory PPC report.
     assertThat(incident.reportTasks().containsKey("police")).isEqualTo(police);
     assertThat(incident.reportTasks().containsKey("ppc-preliminary")).isEqualTo(police);
     incident.sendAllReports()
@@ -439,10 +470,8 @@ class IpaIncidentResponseProcessTest {
     if (!causeIdentified) {
       incident.complete("Task_InvestigateAsSecurityIssue", "securityInvestigation", "不正な通信なし");
     }
-    if (businessAffected) {
-      assertThat(incident.candidateGroups("Task_ActivateBusinessContinuityPlan")).containsExactly("executive");
-      incident.complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "紙の伝票で受注");
-    }
+    // The BCP, where the business is affected, was activated at containment, not after the cause was found.
+    assertThat(incident.hadTask("Task_ActivateBusinessContinuityPlan")).isEqualTo(businessAffected);
     recover(incident);
     close(incident);
   }
@@ -464,9 +493,13 @@ class IpaIncidentResponseProcessTest {
     IncidentDriver incident = report("ransomware");
     incident.complete("Task_TriageReport", "isIncident", true, "businessAffected", "yes");
 
-    // Cutting the machine off does not wait for the executive to hear of it or to set up the team.
-    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive");
-    incident.complete("Task_ContainIncident", "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true);
+    // Cutting the machine off does not wait for the executive to hear of it or to set up the team, and with the
+    // business stopped the executive activates the BCP at once, ransomware or not.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ActivateBusinessContinuityPlan", "Task_ContainIncident",
+        "Task_ReportToExecutive");
+    assertThat(incident.candidateGroups("Task_ActivateBusinessContinuityPlan")).containsExactly("executive");
+    incident.complete("Task_ContainIncident", "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true)
+        .complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "紙の伝票で受注を続ける");
     assertThat(incident.openTaskKeys()).containsExactly("Task_ReportToExecutive");
     incident.complete("Task_ReportToExecutive", "executiveReport", "報告")
         .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");

@@ -87,6 +87,7 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.candidateGroups("Task_IsolateAffectedSystems")).containsExactly("tech");
     incident.complete("Task_IsolateAffectedSystems", "networkDisconnected", true, "passwordsReset", true,
         "powerKeptOn", true, "isolationNote", "LANケーブルを抜き、メールのパスワードを変更した");
+    incident.containByType();
     return incident;
   }
 
@@ -248,9 +249,6 @@ class SixStepIncidentResponseProcessTest {
       "ransomware,          malware-playbook,       Task_StopInfectedDevices",
       "malware,             malware-playbook,       Task_StopInfectedDevices",
       "unauthorized-access, data-leak-playbook,     Task_BlockUnauthorizedAccess",
-      "insider,             data-leak-playbook,     Task_SuspendInsiderAccess",
-      "misdelivery,         data-leak-playbook,     Task_RequestDeletionByRecipient",
-      "mispublication,      data-leak-playbook,     Task_WithdrawPublication",
       "loss,                data-leak-playbook,     Task_SearchForLostItem",
       "system-outage,       system-outage-playbook, Task_IdentifyOutageCause"})
   void shouldRecoverEachIncidentTypeThroughTheSharedPlaybook(String incidentType, String playbook, String firstTask) {
@@ -268,8 +266,7 @@ class SixStepIncidentResponseProcessTest {
           .complete("Task_DecideRecoveryWithoutBackup", "recoveryDecision", "再構築する");
       case "data-leak-playbook" -> incident.complete(firstTask);
       default -> incident.complete(firstTask, "outageCauseIdentified", false)
-          .complete("Task_InvestigateAsSecurityIssue", "securityInvestigationNote", "不正アクセスの痕跡なし")
-          .complete("Task_ActivateBusinessContinuityPlan", "continuityMeasures", "手書き伝票で受注");
+          .complete("Task_InvestigateAsSecurityIssue", "securityInvestigationNote", "不正アクセスの痕跡なし");
     }
 
     assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_EliminateRootCause");
@@ -288,6 +285,29 @@ class SixStepIncidentResponseProcessTest {
     incident.complete("Task_DecideExternalReporting", "reportingApproach", "警察に相談する");
     assertThat(incident.reportTasks().keySet()).contains("police", "ipa");
     assertThat(records.find(incident.businessKey()).orElseThrow().incidentType()).isEqualTo("ransomware");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+      "insider,        Task_SuspendInsiderAccess,       insiderAccessSuspended",
+      "misdelivery,    Task_RequestDeletionByRecipient, misdeliveryRecipients",
+      "mispublication, Task_WithdrawPublication,        publicationWithdrawn"})
+  void shouldContainByTypeInStepOneAndActivateTheBcpWhenTheBusinessStops(String incidentType, String containmentTask,
+      String result) {
+    IncidentDriver incident = report(incidentType);
+    incident.complete("Task_RecordSituation", "affectedSystems", "受付用PC", "isIncident", true, "businessAffected", "yes")
+        .complete("Task_IsolateAffectedSystems", "networkDisconnected", true, "isolationNote", "切断した");
+
+    // Still in step 1: the type's own containment and, the business being stopped, the BCP beside it.
+    assertThat(incident.openTaskKeys()).containsExactly("Task_ActivateBusinessContinuityPlan", containmentTask);
+    incident.complete(containmentTask, result, "済み")
+        .complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "手書き伝票で受注");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence");
+
+    // Step 3's leak playbook goes straight through: nothing is asked twice.
+    investigate(incident, false, "businessAffected", "yes");
+    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_EliminateRootCause");
+    assertThat(incident.variable(result)).isEqualTo("済み");
   }
 
   @Test
