@@ -15,16 +15,19 @@ public class IncidentSettings {
   private final Duration executiveReportTimeout;
   private final Duration responseTeamTimeout;
   private final Duration initialResponseTimeout;
+  private final Duration progressReportInterval;
 
   public IncidentSettings(
       @Value("${incident.escalation.triage-timeout:PT30M}") Duration triageTimeout,
       @Value("${incident.escalation.executive-report-timeout:PT1H}") Duration executiveReportTimeout,
       @Value("${incident.escalation.response-team-timeout:PT2H}") Duration responseTeamTimeout,
-      @Value("${incident.escalation.initial-response-timeout:PT1H}") Duration initialResponseTimeout) {
+      @Value("${incident.escalation.initial-response-timeout:PT1H}") Duration initialResponseTimeout,
+      @Value("${incident.escalation.progress-report-interval:P1D}") Duration progressReportInterval) {
     this.triageTimeout = positive("incident.escalation.triage-timeout", triageTimeout);
     this.executiveReportTimeout = positive("incident.escalation.executive-report-timeout", executiveReportTimeout);
     this.responseTeamTimeout = positive("incident.escalation.response-team-timeout", responseTeamTimeout);
     this.initialResponseTimeout = positive("incident.escalation.initial-response-timeout", initialResponseTimeout);
+    this.progressReportInterval = positive("incident.escalation.progress-report-interval", progressReportInterval);
   }
 
   private static Duration positive(String property, Duration value) {
@@ -47,6 +50,11 @@ public class IncidentSettings {
   /** ISO-8601 duration for the timer on 対応体制を構築する (default two hours). */
   public String getResponseTeamTimeout() {
     return responseTeamTimeout.toString();
+  }
+
+  /** Repeating ISO-8601 interval of the executive's progress reports during recovery (default every day). */
+  public String getProgressReportCycle() {
+    return "R/" + progressReportInterval;
   }
 
   /** ISO-8601 duration for the timer on 初動対応 (default one hour). */

@@ -1,5 +1,9 @@
 package jp.smb.incident.reporting;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -15,6 +19,19 @@ public class ReportDrafts {
       Map.entry("preventionMeasures", "再発防止策"), Map.entry("affectedSystems", "影響を受けた機器・システム"),
       Map.entry("intrusionPath", "感染・侵入の経路"), Map.entry("inquiryDeskContact", "問い合わせ窓口の連絡先"),
       Map.entry("incidentType", "被害の種類"));
+  private static final DateTimeFormatter JAPANESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
+
+  private final Map<String, String> typeLabels;
+  private final ZoneId zone;
+
+  /**
+   * @param typeLabels incident type id → the label the reporter chose from
+   * @param zone       dates are written in the organisation's local time
+   */
+  public ReportDrafts(Map<String, String> typeLabels, ZoneId zone) {
+    this.typeLabels = typeLabels;
+    this.zone = zone;
+  }
 
   public String draft(ReportItem item, Map<String, Object> facts) {
     return switch (item.recipientKind()) {
@@ -46,7 +63,7 @@ public class ReportDrafts {
         (9) その他参考となる事項: 報告の根拠: %s
 
         報告方法: 個人情報保護委員会ウェブサイトの報告フォーム https://www.ppc.go.jp/personalinfo/legal/leakAction/
-        """.formatted(stage, value(f, "incidentNumber"), value(f, "detectedAt"), value(f, "occurredAt"),
+        """.formatted(stage, value(f, "incidentNumber"), date(f, "detectedAt"), date(f, "occurredAt"),
         value(f, "incidentTitle"), value(f, "eventDescription"), personalDataItems(f), persons(f),
         value(f, "suspectedCause"), secondaryDamage(f), value(f, "preventionMeasures"), item.basis());
   }
@@ -65,7 +82,7 @@ public class ReportDrafts {
         原因: %s
         実施した対処: %s
         再発防止策: %s
-        """.formatted(value(f, "incidentNumber"), value(f, "detectedAt"), incidentType(f),
+        """.formatted(value(f, "incidentNumber"), date(f, "detectedAt"), incidentType(f),
         value(f, "eventDescription"), value(f, "affectedSystems"), value(f, "intrusionPath"),
         value(f, "suspectedCause"), containment(f), value(f, "preventionMeasures"));
   }
@@ -86,7 +103,7 @@ public class ReportDrafts {
            当社を装った不審な電話やメールにご注意ください。
         5. 当社の対応: %s
         6. お問い合わせ窓口: %s
-        """.formatted(value(f, "eventDescription"), value(f, "detectedAt"), personalDataItems(f),
+        """.formatted(value(f, "eventDescription"), date(f, "detectedAt"), personalDataItems(f),
         value(f, "suspectedCause"), secondaryDamage(f), containment(f), value(f, "inquiryDeskContact"));
   }
 
@@ -103,7 +120,7 @@ public class ReportDrafts {
 
         関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。
         （公表前に、事実に基づかない推測が含まれていないか、公表が被害の拡大を招かないかを確認してください）
-        """.formatted(value(f, "incidentTitle"), value(f, "detectedAt"), value(f, "eventDescription"),
+        """.formatted(value(f, "incidentTitle"), date(f, "detectedAt"), value(f, "eventDescription"),
         personalDataItems(f), containment(f), value(f, "preventionMeasures"), value(f, "inquiryDeskContact"));
   }
 
@@ -112,14 +129,15 @@ public class ReportDrafts {
         %s
         インシデント番号: %s
         件名: %s
+        種別: %s
         発覚日時: %s
         発生事象: %s
         影響の範囲: %s
         現在の対応状況: %s
 
         （事実に基づいて記載し、推測は控えてください）
-        """.formatted(item.taskName(), value(f, "incidentNumber"), value(f, "incidentTitle"),
-        value(f, "detectedAt"), value(f, "eventDescription"), value(f, "affectedSystems"), containment(f));
+        """.formatted(item.taskName(), value(f, "incidentNumber"), value(f, "incidentTitle"), incidentType(f),
+        date(f, "detectedAt"), value(f, "eventDescription"), value(f, "affectedSystems"), containment(f));
   }
 
   private static String personalDataItems(Map<String, Object> f) {
@@ -150,12 +168,26 @@ public class ReportDrafts {
     return "【実施した対応】";
   }
 
-  private static String incidentType(Map<String, Object> f) {
+  private String incidentType(Map<String, Object> f) {
     Object type = f.get("incidentType");
+    String label = type == null ? null : typeLabels.get(type.toString());
     if ("ransomware".equals(type) || "malware".equals(type)) {
-      return "コンピュータウイルス（" + type + "）";
+      return "コンピュータウイルス（" + label + "）";
     }
-    return "unauthorized-access".equals(type) ? "不正アクセス" : value(f, "incidentType");
+    return label != null ? label : value(f, "incidentType");
+  }
+
+  /** 2026年11月24日 9時30分, as people write it; a value that is not a time is shown as it was entered. */
+  private String date(Map<String, Object> f, String key) {
+    Object value = f.get(key);
+    if (!present(value)) {
+      return value(f, key);
+    }
+    try {
+      return OffsetDateTime.parse(value.toString()).atZoneSameInstant(zone).format(JAPANESE_DATE_TIME);
+    } catch (DateTimeParseException e) {
+      return value.toString();
+    }
   }
 
   private static String value(Map<String, Object> f, String key) {

@@ -2,6 +2,7 @@ package jp.smb.incident.reporting;
 
 import java.time.Clock;
 import java.time.Duration;
+import jp.smb.incident.intake.IncidentTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ public class ReportingConfiguration {
     if (unfixedReminder.isNegative() || unfixedReminder.isZero()) {
       throw new IllegalArgumentException("incident.reporting.unfixed-reminder must be positive, was " + unfixedReminder);
     }
-    return new ReportPreparation(new ReportDrafts(), reminderBefore, unfixedReminder, clock.getZone());
+    return new ReportPreparation(new ReportDrafts(IncidentTypes.labels(), clock.getZone()), reminderBefore,
+        unfixedReminder, clock.getZone());
   }
 }

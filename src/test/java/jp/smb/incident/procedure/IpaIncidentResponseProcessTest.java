@@ -440,6 +440,32 @@ class IpaIncidentResponseProcessTest {
   }
 
   @Test
+  void shouldAskTheLeadForAProgressReportToTheExecutiveEveryDayUntilRecoveryIsDone() {
+    IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
+    reportWithoutDisclosure(incident);
+    Job cycle = engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .activityId("StartEvent_ProgressReportDue").singleResult();
+    assertThat(cycle.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 86_400_000L), 60_000L);
+
+    // Each day brings a report task; the work it reports on goes on beside it.
+    for (int day = 1; day <= 2; day++) {
+      Job due = engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+          .activityId("StartEvent_ProgressReportDue").singleResult();
+      ClockUtil.setCurrentTime(due.getDuedate());
+      incident.fireDueTimers();
+      assertThat(incident.openTaskKeys()).contains("Task_CollectEvidence", "Task_ReportProgressPeriodically");
+      assertThat(incident.candidateGroups("Task_ReportProgressPeriodically")).containsExactly("incident-lead");
+      incident.complete("Task_ReportProgressPeriodically", "progressReport", day + "日目: 調査中");
+    }
+
+    investigate(incident, true, "businessAffected", "yes");
+    recover(incident);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .activityId("StartEvent_ProgressReportDue").count()).as("the reports stop with recovery").isZero();
+    close(incident);
+  }
+
+  @Test
   void shouldSendTheFinalReportOnlyOnceRecoveryAndPreventionAreDone() {
     IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
     reportWithoutDisclosure(incident);
@@ -570,8 +596,11 @@ class IpaIncidentResponseProcessTest {
   void shouldNotEscalateWhenInitialResponseFinishesInTime() {
     IncidentDriver incident = reportAndContain("other", "businessAffected", "yes");
 
+    // Only stage 3's daily progress report is armed: every escalation of stage 1 went with its step.
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
-        .timers().count()).isZero();
+        .timers().count()).isOne();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .timers().activityId("StartEvent_ProgressReportDue").count()).isOne();
     assertThat(incident.openTaskKeys()).doesNotContain("Task_HandleOverdueInitialResponse");
   }
 

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import jp.smb.incident.intake.IncidentTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReportPreparationTest {
 
   private final ReportPreparation preparation =
-      new ReportPreparation(new ReportDrafts(), Duration.ofDays(1), Duration.ofDays(3), ZoneId.of("Asia/Tokyo"));
+      new ReportPreparation(new ReportDrafts(IncidentTypes.labels(), ZoneId.of("Asia/Tokyo")),
+          Duration.ofDays(1), Duration.ofDays(3), ZoneId.of("Asia/Tokyo"));
 
   private static ReportItem item(String id, String recipient, Duration deadline) {
     return new ReportItem(id, recipient, "タスク名", deadline != null, deadline, "根拠");
@@ -122,11 +124,24 @@ class ReportPreparationTest {
         "(7) 公表の実施状況", "(8) 再発防止のための措置: 【再発防止策】", "(9) その他参考となる事項: 報告の根拠: 根拠");
   }
 
+  @Test
+  void shouldWriteDatesAndTypesAsPeopleReadThem() {
+    String ipa = preparation.prepare(item("ipa", "ipa", null), facts("incidentType", "ransomware",
+        "occurredAt", "2026-11-23T13:05Z")).draft();
+
+    assertThat(ipa).contains("発見日時: 2026年11月24日 9時30分", "被害の種類: コンピュータウイルス（ランサムウェア感染）")
+        .doesNotContain("ransomware");
+    assertThat(preparation.prepare(item("ppc-final", "ppc", Duration.ofDays(30)), facts("occurredAt", "2026-11-23T13:05Z"))
+        .draft()).contains("発生日時: 2026年11月23日 22時05分");
+    assertThat(preparation.prepare(item("partners", "partners", null), facts("incidentType", "misdelivery")).draft())
+        .contains("種別: 電子メール等の誤送信");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "ipa,           IPA へのコンピュータウイルス・不正アクセス被害の届出",
       "data-subjects, 個人情報の漏えい（又はそのおそれ）に関するお知らせとお詫び",
-      "public-notice, 1. 経緯: 2026-11-24T09:30+09:00 に",
+      "public-notice, 1. 経緯: 2026年11月24日 9時30分 に",
       "insurer,       インシデント番号: INC-2026-0007"})
   void shouldDraftEachKindOfReport(String recipient, String expected) {
     assertThat(preparation.prepare(item(recipient, recipient, null), facts()).draft()).contains(expected);
