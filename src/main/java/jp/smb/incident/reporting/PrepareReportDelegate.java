@@ -2,6 +2,8 @@ package jp.smb.incident.reporting;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -19,10 +21,28 @@ public class PrepareReportDelegate implements JavaDelegate {
     this.preparation = preparation;
   }
 
+  /**
+   * The incident's facts as they are now: a 確報 that waited for its 速報 is drafted from what the investigation
+   * has found since, not from the copy taken when the report was started.
+   */
+  private static Map<String, Object> facts(DelegateExecution execution) {
+    Map<String, Object> facts = new HashMap<>(execution.getVariables());
+    DelegateExecution incident = execution.getSuperExecution();
+    if (incident != null) {
+      incident.getVariables().forEach((name, value) -> {
+        if (value != null) {
+          facts.put(name, value);
+        }
+      });
+      facts.put("reportItem", execution.getVariable("reportItem"));
+    }
+    return facts;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
-    PreparedReport report = preparation.prepare(item, execution.getVariables());
+    PreparedReport report = preparation.prepare(item, facts(execution));
 
     execution.setVariable("reportTaskName", report.taskName());
     execution.setVariable("recipient", report.recipient());

@@ -57,7 +57,7 @@ public class ReportPreparation {
   }
 
   /** The end of day N, day 1 being the day of awareness; a period in hours or minutes is added as it is. */
-  OffsetDateTime dueDate(OffsetDateTime aware, Duration deadline) {
+  public OffsetDateTime dueDate(OffsetDateTime aware, Duration deadline) {
     if (!wholeDays(deadline)) {
       return aware.plus(deadline);
     }

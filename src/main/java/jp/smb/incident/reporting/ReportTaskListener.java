@@ -33,6 +33,18 @@ public class ReportTaskListener implements TaskListener {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String user = current != null ? current.getUserId() : task.getAssignee();
       task.setVariable("reportSentBy", user);
+      startFinalReportAfter(task);
+    }
+  }
+
+  /** The 確報 of the same recipient waits for its 速報, so that its draft is written from the facts known by then. */
+  private static void startFinalReportAfter(DelegateTask task) {
+    Object item = task.getVariable("reportItem");
+    if (item instanceof String id && id.endsWith("-preliminary")) {
+      task.getProcessEngineServices().getRuntimeService().createMessageCorrelation("PreliminaryReportSent")
+          .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
+          .processInstanceVariableEquals("reportItem", id.replace("-preliminary", "-final"))
+          .correlateAll();
     }
   }
 }

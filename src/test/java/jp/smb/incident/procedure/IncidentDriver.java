@@ -132,8 +132,11 @@ class IncidentDriver {
     return this;
   }
 
+  /** Sends every open report, and the 確報 that each sent 速報 starts, until none is left. */
   IncidentDriver sendAllReports() {
-    reportTasks().keySet().forEach(this::sendReport);
+    for (int round = 0; round < 5 && !reportTasks().isEmpty(); round++) {
+      reportTasks().keySet().forEach(this::sendReport);
+    }
     return this;
   }
 

@@ -7,6 +7,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.smb.incident.record.IncidentRecord;
@@ -265,17 +266,61 @@ class IpaIncidentResponseProcessTest {
 
     incident.complete("Task_DecideFirstReport", concat(new Object[] {"firstReportPlan", "事実のみを報告"}, facts));
 
-    Map<String, Task> reports = incident.reportTasks();
+    // Each 確報 starts once its 速報 is sent, drafted from the facts as they are then.
+    Map<String, Task> reports = new java.util.LinkedHashMap<>(incident.reportTasks());
+    assertThat(reports.keySet()).noneMatch(item -> item.endsWith("-final"));
+    reports.forEach((item, task) -> assertThat(incident.candidateGroupsOf(task)).as(item).containsExactly("comms"));
+    reports.keySet().stream().filter(item -> item.endsWith("-preliminary")).toList().forEach(incident::sendReport);
+    incident.reportTasks().forEach(reports::putIfAbsent);
     assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(expectedDue.keySet());
     expectedDue.forEach((item, due) -> {
       Task task = reports.get(item);
-      assertThat(incident.candidateGroupsOf(task)).as(item).containsExactly("comms");
       assertThat(task.getDueDate() == null ? "-" : task.getDueDate().toInstant()
           .atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime().toString())
           .as("due date of %s, counted from awareness", item).isEqualTo(due);
-      assertThat((String) engine.getTaskService().getVariable(task.getId(), "reportDraft"))
+      assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).variableName("reportDraft").singleResult().getValue())
           .as("draft of %s, written from the recorded facts", item).contains("共有フォルダのファイルの拡張子が変わり");
     });
+  }
+
+  @Test
+  void shouldDraftTheFinalReportToThePpcFromWhatIsKnownWhenItsPreliminaryReportIsSent() {
+    IncidentDriver incident = reportAndContain("unauthorized-access", "personalDataLeaked", "yes");
+    incident.complete("Task_DecideFirstReport", "affectedPersons", 3L, "financialDamageRisk", true);
+    assertThat(incident.reportTasks().keySet()).contains("ppc-preliminary").doesNotContain("ppc-final");
+    String preliminaryDraft = (String) engine.getTaskService()
+        .getVariable(incident.reportTasks().get("ppc-preliminary").getId(), "reportDraft");
+    assertThat(preliminaryDraft).contains("(4) 原因: 【原因】");
+
+    // The investigation finds the cause before the 速報 goes out; the 確報 is written from it.
+    incident.complete("Task_CollectEvidence", "evidenceItems", "ログ", "evidenceCollectedBeforeChange", true)
+        .complete("Task_InvestigateIncident", "suspectedCause", "VPN機器の脆弱性", "inHouseCapable", true,
+            "personalDataLeaked", "yes");
+    incident.sendReport("ppc-preliminary");
+
+    Task finalReport = incident.reportTasks().get("ppc-final");
+    assertThat(finalReport.getName()).isEqualTo("個人情報保護委員会に確報する");
+    assertThat((String) engine.getTaskService().getVariable(finalReport.getId(), "reportDraft"))
+        .contains("漏えい等報告（確報）", "(4) 原因: VPN機器の脆弱性");
+    assertThat(finalReport.getDueDate()).isEqualTo(Date.from(java.time.OffsetDateTime.parse("2027-01-22T23:59:59+09:00").toInstant()));
+  }
+
+  @Test
+  void shouldStartTheFinalReportBeforeItsDeadlineEvenIfThePreliminaryReportIsLate() {
+    IncidentDriver incident = reportAndContain("unauthorized-access", "personalDataLeaked", "yes");
+    incident.complete("Task_DecideFirstReport", "affectedPersons", 3L, "financialDamageRisk", true);
+
+    // 60 days for improper purpose, day 1 being 24 November: due 22 January; started a week before.
+    List<String> reports = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(incident.businessKey()).list().stream().map(ProcessInstance::getId).toList();
+    Job start = engine.getManagementService().createJobQuery().activityId("Event_FinalReportPreparationDue").list()
+        .stream().filter(job -> reports.contains(job.getProcessInstanceId())).findFirst().orElseThrow();
+    assertThat(start.getDuedate()).isEqualTo(Date.from(java.time.OffsetDateTime.parse("2027-01-15T23:59:59+09:00").toInstant()));
+    ClockUtil.setCurrentTime(start.getDuedate());
+    incident.fireDueTimers();
+
+    assertThat(incident.reportTasks().keySet()).contains("ppc-preliminary", "ppc-final");
   }
 
   @Test

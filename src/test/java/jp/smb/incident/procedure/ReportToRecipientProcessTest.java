@@ -159,6 +159,38 @@ class ReportToRecipientProcessTest {
   }
 
   @Test
+  void shouldDraftTheFinalReportOnlyOnceThePreliminaryReportIsSent() {
+    IncidentDriver report = start("ppc-final", item("ppc-final", "ppc", "個人情報保護委員会に確報する", true, "PT720H"),
+        now());
+    assertThat(report.openTaskKeys()).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(report.instance().getId(), "reportDraft")).as("no draft yet")
+        .isNull();
+
+    engine.getRuntimeService().createMessageCorrelation("PreliminaryReportSent")
+        .processInstanceId(report.instance().getId()).correlate();
+    report.runAsynchronousSteps();
+
+    assertThat(report.task("Task_SendReportByDeadline").getName()).isEqualTo("個人情報保護委員会に確報する");
+    assertThat(report.instance()).hasPassed("Event_PreliminaryReportSent").hasNotPassed("Event_FinalReportPreparationDue");
+  }
+
+  @Test
+  void shouldStartTheFinalReportAWeekBeforeItsDeadlineWhenThePreliminaryIsLate() {
+    OffsetDateTime detectedAt = now();
+    IncidentDriver report = start("ppc-final", item("ppc-final", "ppc", "個人情報保護委員会に確報する", true, "PT720H"),
+        detectedAt);
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(report.instance().getId())
+        .activityId("Event_FinalReportPreparationDue").singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(endOfDay(detectedAt, 30).minusDays(7).toInstant()));
+
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    report.fireDueTimers();
+
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReportByDeadline");
+    assertThat(report.instance()).hasPassed("Event_FinalReportPreparationDue");
+  }
+
+  @Test
   void shouldRecordWhatWasSentWhenAndByWhom() {
     IncidentDriver report = start("police", item("police", "police", "警察に届け出る", false, null), now(),
         "contactPolice", "県警 サイバー犯罪相談窓口 000-000-0003");
@@ -245,8 +277,8 @@ class ReportToRecipientProcessTest {
   @Test
   void shouldShowAFailedDraftAsAnIncidentInCockpitAfterRetrying() {
     IncidentDriver report = new IncidentDriver(engine, engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
-        "INC-TEST-" + UUID.randomUUID(), Map.of("reportItem", "ppc-final",
-            "reportItems", SpinValues.jsonValue("[" + item("ppc-final", "ppc", "個人情報保護委員会に確報する", true, "PT720H") + "]")
+        "INC-TEST-" + UUID.randomUUID(), Map.of("reportItem", "ppc-preliminary",
+            "reportItems", SpinValues.jsonValue("[" + item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H") + "]")
                 .create(),
             "detectedAt", "先週の月曜日")));
 

@@ -1,0 +1,42 @@
+package jp.smb.incident.reporting;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a 確報 must start even if its 速報 has not been sent yet: {@code incident.reporting.final-report-lead-time}
+ * before its deadline, so that a late 速報 never costs the 確報 its own deadline.
+ */
+@Component("finalReportTiming")
+public class FinalReportTiming {
+
+  private final ReportPlanning plan;
+  private final ReportPreparation preparation;
+  private final Duration leadTime;
+
+  public FinalReportTiming(ReportPlanning plan, ReportPreparation preparation,
+      @Value("${incident.reporting.final-report-lead-time:P7D}") Duration leadTime) {
+    if (leadTime.isNegative()) {
+      throw new IllegalArgumentException("incident.reporting.final-report-lead-time must not be negative, was " + leadTime);
+    }
+    this.plan = plan;
+    this.preparation = preparation;
+    this.leadTime = leadTime;
+  }
+
+  /** Timer date of 確報の準備を始める; now if the deadline cannot be worked out, so that the draft step reports why. */
+  public Date preparationStart(DelegateExecution execution) {
+    ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
+    try {
+      OffsetDateTime due = preparation.dueDate(ReportPreparation.awareness(execution.getVariables()), item.deadline());
+      return Date.from(due.minus(leadTime).toInstant());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ClockUtil.getCurrentTime();
+    }
+  }
+}
