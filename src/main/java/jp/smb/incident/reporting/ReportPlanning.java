@@ -61,6 +61,11 @@ public class ReportPlanning {
     return readIds(execution, PENDING);
   }
 
+  /** Whether a report to this item has been started in some round, e.g. the fact report to partners and customers. */
+  public boolean started(VariableScope execution, String id) {
+    return readIds(execution, STARTED).contains(id);
+  }
+
   public ReportItem item(VariableScope execution, String id) {
     return readItems(execution).stream().filter(item -> item.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("報告 " + id + " が報告先の一覧 reportItems にありません"));

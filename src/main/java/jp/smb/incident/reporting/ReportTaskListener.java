@@ -34,6 +34,16 @@ public class ReportTaskListener implements TaskListener {
       String user = current != null ? current.getUserId() : task.getAssignee();
       task.setVariable("reportSentBy", user);
       startFinalReportAfter(task);
+      startFollowUpsAfter(task);
+    }
+  }
+
+  /** The follow-up reports to partners and customers continue the thread their fact report began. */
+  private static void startFollowUpsAfter(DelegateTask task) {
+    if (Recipient.PARTNERS.id().equals(task.getVariable("reportItem"))) {
+      task.getProcessEngineServices().getRuntimeService().createMessageCorrelation("FirstReportToPartiesSent")
+          .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
+          .correlateAll();
     }
   }
 

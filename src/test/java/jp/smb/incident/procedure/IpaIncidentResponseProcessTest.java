@@ -329,21 +329,24 @@ class IpaIncidentResponseProcessTest {
 
     incident.complete("Task_DecideFirstReport", "partnersAffected", true, "consumersAffected", true,
         "wideImpact", true, "firstReportPlan", "ウェブサイトで公表し窓口を開設");
-    // Every recipient the decision names becomes a task for comms, while follow-up reports go on beside them.
-    // Ransomware is a crime: the police too. The statement goes to the lawyer on the contact list first.
+    // Every recipient the decision names becomes a task for comms. Ransomware is a crime: the police too. The
+    // statement goes to the lawyer on the contact list first.
     assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ipa", "police", "partners", "inquiry-desk");
     assertThat(incident.reportTasks().values()).extracting(Task::getName).containsExactlyInAnyOrder(
         "IPA に届け出る", "警察に届け出る", "取引先・顧客に事実を報告する", "問い合わせ窓口を開設する");
     incident.complete("Task_ReviewStatementWithLawyer", "lawyerApproved", true);
     assertThat(incident.reportTasks()).containsKey("public-notice");
     assertThat(incident.reportTasks().get("public-notice").getName()).isEqualTo("ウェブサイト等で公表する");
-    assertThat(incident.candidateGroups("Task_ReportToAffectedParties")).containsExactly("comms");
+    // The partners and customers hear the facts first; their follow-up reports continue that one thread.
+    assertThat(incident.openTaskKeys()).doesNotContain("Task_ReportToAffectedParties");
     // Each report gets the facts its draft and Tasklist's list need, not a copy of every variable.
     String partners = incident.reportTasks().get("partners").getId();
     assertThat((String) engine.getTaskService().getVariable(partners, "reportDraft"))
         .contains(incident.businessKey(), "ファイルサーバーが開けない", "LANケーブルを抜いた");
     assertThat(engine.getTaskService().getVariable(partners, "severityLevel")).isEqualTo(3);
     assertThat(engine.getTaskService().getVariables(partners)).doesNotContainKeys("responseMembers", "executiveReport");
+    incident.sendReport("partners");
+    assertThat(incident.candidateGroups("Task_ReportToAffectedParties")).containsExactly("comms");
     incident.sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "第二報", "compensationNeeded", true,
             "finalReport", false)
