@@ -146,6 +146,11 @@ public class IncidentRecorder {
     records.find(number).ifPresent(metrics::recordClosed);
   }
 
+  /** A report to the executive made when the lead chose to, outside the procedure's own steps. */
+  public void progressReported(String number, String author, String text) {
+    records.addTimeline(number, now(), "EXECUTIVE_REPORT", "経営者に状況を報告した（随時）", author, text);
+  }
+
   public void noteAdded(String number, String author, String text) {
     records.addTimeline(number, now(), "NOTE", "メモ", author, text);
   }
