@@ -313,6 +313,28 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.variable(result)).isEqualTo("済み");
   }
 
+  @ParameterizedTest(name = "{0} overdue after {1} min → {2} for {3}")
+  @CsvSource({
+      "Task_RecordSituation,        30, Task_HandleOverdueTriage,          executive,     triageEscalationNote",
+      "Task_IsolateAffectedSystems, 60, Task_HandleOverdueInitialResponse, incident-lead, overdueInstruction"})
+  void shouldEscalateAStepOneTaskThatStaysOpenWithoutCancellingIt(String step, int minutes, String escalation,
+      String group, String note) {
+    IncidentDriver incident = report("malware");
+    if (step.equals("Task_IsolateAffectedSystems")) {
+      incident.complete("Task_RecordSituation", "affectedSystems", "受付用PC", "isIncident", true);
+    }
+    org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+        .processInstanceId(incident.instance().getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + minutes * 60_000L), 60_000L);
+
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(step, escalation);
+    assertThat(incident.candidateGroups(escalation)).containsExactly(group);
+    incident.complete(escalation, note, "電話で状況を確認した");
+    assertThat(incident.openTaskKeys()).containsExactly(step);
+  }
+
   @Test
   void shouldCarryTheOrganisationsProfileAndContactsIntoEveryIncident() {
     IncidentDriver incident = report("other");
