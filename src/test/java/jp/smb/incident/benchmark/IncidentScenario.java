@@ -53,6 +53,7 @@ final class IncidentScenario {
       Map.entry("Task_ReportRecoveryToExecutive", Map.of("recoveryReport", "復旧を報告")),
       Map.entry("Task_PreventRecurrence", Map.of("rootCause", "パッチ未適用", "preventionMeasures", "更新手順を定める")),
       Map.entry("Task_SendFinalReport", Map.of("finalReportContent", "取引先に最終報を送った")),
+      Map.entry("Task_ReportDisclosureToExecutive", Map.of("progressReport", "報告・公表の状況を報告した")),
       Map.entry("Task_ReviewStatementWithLawyer", Map.of("lawyerApproved", true)),
       Map.entry("Task_CheckStatement", Map.of("statementCheckNote", "確認した")),
       Map.entry("Task_CloseIncident", Map.of("closingSummary", "完了", "recordsKept", true)));

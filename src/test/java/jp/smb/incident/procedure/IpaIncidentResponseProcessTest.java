@@ -96,6 +96,12 @@ class IpaIncidentResponseProcessTest {
         .sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "compensationNeeded", false,
             "finalReport", true);
+    reportDisclosureToExecutive(incident);
+  }
+
+  /** Stage 2 ends with its report to the executive, once its reports are all sent. */
+  private static void reportDisclosureToExecutive(IncidentDriver incident) {
+    incident.completeIfOpen("Task_ReportDisclosureToExecutive", "progressReport", "報告・公表の状況を報告した");
   }
 
   private void investigate(IncidentDriver incident, boolean inHouseCapable, Object... facts) {
@@ -116,8 +122,9 @@ class IpaIncidentResponseProcessTest {
 
   private void close(IncidentDriver incident) {
     // Reports the investigation called for go on beside recovery; the 最終報 follows both.
-    incident.sendAllReports()
-        .complete("Task_SendFinalReport", "finalReportContent", "取引先に対応状況と再発防止策を報告した");
+    incident.sendAllReports();
+    reportDisclosureToExecutive(incident);
+    incident.complete("Task_SendFinalReport", "finalReportContent", "取引先に対応状況と再発防止策を報告した");
     incident.complete("Task_CloseIncident", "closingSummary", "完了", "recordsKept", true);
     assertThat(incident.instance()).hasPassed("EndEvent_IncidentClosed").isEnded();
   }
@@ -411,6 +418,8 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 20L).sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
+    assertThat(incident.candidateGroups("Task_ReportDisclosureToExecutive")).containsExactly("incident-lead");
+    reportDisclosureToExecutive(incident);
 
     // Stage 3's leak playbook does not ask for it a second time.
     investigate(incident, true, "personalDataLeaked", "yes");
