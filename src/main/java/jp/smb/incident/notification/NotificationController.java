@@ -1,0 +1,52 @@
+package jp.smb.incident.notification;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.smb.incident.api.ApiCaller;
+import jp.smb.incident.api.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/notifications?state=failed}: the alerts that could not be delivered, for a person to act on. */
+@RestController
+@RequestMapping("/api/notifications")
+public class NotificationController {
+
+  private static final Set<String> STATES = Set.of("pending", "sending", "sent", "failed");
+
+  private final Outbox outbox;
+  private final ApiCaller caller;
+
+  public NotificationController(Outbox outbox, ApiCaller caller) {
+    this.outbox = outbox;
+    this.caller = caller;
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> list(@RequestParam(defaultValue = "failed") String state,
+      @RequestParam(defaultValue = "100") int limit) {
+    caller.require("通知の一覧", "incident-lead");
+    String wanted = state.toLowerCase(Locale.ROOT);
+    if (!STATES.contains(wanted)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "state は pending, sending, sent, failed のいずれかにしてください");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1 から 1000 までにしてください");
+    }
+    return outbox.list(wanted.toUpperCase(Locale.ROOT), limit).stream().map(NotificationController::summary).toList();
+  }
+
+  private static Map<String, Object> summary(OutboxEntry e) {
+    return Map.ofEntries(Map.entry("id", e.id()), Map.entry("createdAt", String.valueOf(e.createdAt())),
+        Map.entry("incidentNumber", String.valueOf(e.incidentNumber())), Map.entry("channel", e.channel()),
+        Map.entry("recipient", e.recipient()), Map.entry("urgent", e.urgent()), Map.entry("subject", e.subject()),
+        Map.entry("state", e.state().toLowerCase(Locale.ROOT)), Map.entry("attempts", e.attempts()),
+        Map.entry("lastError", String.valueOf(e.lastError())),
+        Map.entry("sentAt", String.valueOf(e.sentAt())));
+  }
+}

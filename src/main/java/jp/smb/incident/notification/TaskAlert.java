@@ -1,0 +1,40 @@
+package jp.smb.incident.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The alert for a new task, written for the people it is offered to. It names the incident and what to do, with a
+ * link into Tasklist, and leaves out the event description and any personal data: the mail leaves the system.
+ *
+ * @param severityLevel null while the level is not yet assessed
+ * @param dueAt         null when the task has no due date
+ */
+public record TaskAlert(String incidentNumber, String incidentTitle, String taskId, String taskName,
+    String instruction, Integer severityLevel, OffsetDateTime dueAt, boolean urgent) {
+
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
+
+  public String subject() {
+    return "【" + incidentNumber + "】" + (urgent ? "【至急】" : "") + taskName;
+  }
+
+  public String body(String baseUrl, ZoneId zone) {
+    String link = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return """
+        %s%s
+
+        インシデント: %s %s
+        事故レベル: %s
+        期限: %s
+
+        Tasklist で開く: %s
+
+        このメールには発生事象や個人情報を載せていません。内容は Tasklist で確認してください。
+        """.formatted(urgent ? "【至急】" : "", instruction == null || instruction.isBlank() ? taskName : instruction,
+        incidentNumber, incidentTitle == null ? "" : incidentTitle,
+        severityLevel == null ? "未判定" : "レベル" + severityLevel,
+        dueAt == null ? "なし" : dueAt.atZoneSameInstant(zone).format(DATE_TIME), link);
+  }
+}

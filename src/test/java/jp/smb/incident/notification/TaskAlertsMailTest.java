@@ -1,0 +1,213 @@
+package jp.smb.incident.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import jp.smb.incident.HttpTestClient;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Alerts by mail through a real SMTP server (GreenMail): who gets what for a new task and an escalation, nobody
+ * outside the group, and nothing lost or held up while the mail server is down.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:alert-tests;DB_CLOSE_DELAY=-1",
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025",
+    "incident.notification.base-url=https://incident.example.jp",
+    "incident.notification.from=incident@example.jp",
+    "incident.notification.poll-interval=PT0.2S",
+    "incident.notification.retry-initial=PT0.3S",
+    "incident.notification.retry-max=PT0.5S",
+    "incident.notification.max-attempts=4"})
+@ActiveProfiles("processtest")
+class TaskAlertsMailTest {
+
+  private static final String PASSWORD = "Tsuchi-2026!x";
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  Outbox outbox;
+
+  @LocalServerPort
+  int port;
+
+  @BeforeEach
+  void responders() {
+    member("lead1", "incident-lead", "lead1@example.jp");
+    member("tech1", "tech", "tech1@example.jp");
+    member("exec1", "executive", "exec1@example.jp");
+    member("quiet1", "incident-lead", null);
+  }
+
+  private void member(String id, String group, String email) {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName("試験");
+      user.setLastName("利用者");
+      user.setEmail(email);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  private ProcessInstance report(String title) {
+    return engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+        "incidentTitle", title, "incidentType", "ransomware",
+        "eventDescription", "顧客の山田太郎様の名簿が暗号化された"));
+  }
+
+  private Task task(ProcessInstance incident, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(incident.getBusinessKey())
+        .taskDefinitionKey(key).singleResult();
+  }
+
+  private List<MimeMessage> mailsAbout(String number, String subjectPart) {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> subject(m).startsWith("【" + number + "】") && subject(m).contains(subjectPart)).toList();
+  }
+
+  private static List<String> to(List<MimeMessage> messages) {
+    return messages.stream().map(m -> {
+      try {
+        return m.getRecipients(Message.RecipientType.TO)[0].toString();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).sorted().toList();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited for %s", what).isBefore(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  void shouldMailEachMemberOfTheTasksGroupWhatToDoWithALinkAndNoPersonalData() throws Exception {
+    ProcessInstance incident = report("ファイルが開けない");
+    String number = incident.getBusinessKey();
+    Task triage = task(incident, "Task_TriageReport");
+
+    await(() -> to(mailsAbout(number, "インシデントに該当するか判断する")).contains("lead1@example.jp"), "the lead's mail");
+    List<MimeMessage> mails = mailsAbout(number, "インシデントに該当するか判断する");
+    // The incident lead group: lead1, and the owner who holds every role; quiet1 has no address, tech1 is not in it.
+    assertThat(to(mails)).contains("lead1@example.jp").doesNotContain("tech1@example.jp", "exec1@example.jp")
+        .doesNotHaveDuplicates();
+    MimeMessage toLead = mails.stream().filter(m -> to(List.of(m)).contains("lead1@example.jp")).findFirst().orElseThrow();
+    assertThat(subject(toLead)).isEqualTo("【" + number + "】インシデントに該当するか判断する");
+    String text = decode(toLead);
+    assertThat(text).contains("報告された事象がインシデントに該当するか", "インシデント: " + number + " ファイルが開けない",
+        "事故レベル: 未判定", "期限: なし",
+        "https://incident.example.jp/camunda/app/tasklist/default/#/?task=" + triage.getId())
+        .doesNotContain("山田太郎", "名簿が暗号化");
+    assertThat(toLead.getFrom()[0].toString()).isEqualTo("incident@example.jp");
+  }
+
+  @Test
+  void shouldMarkAnEscalationUrgentForTheNextInTheChain() {
+    ProcessInstance incident = report("判断が遅れている");
+    String number = incident.getBusinessKey();
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(incident.getId()).timers()
+        .singleResult();
+
+    engine.getManagementService().executeJob(timer.getId());
+
+    await(() -> to(mailsAbout(number, "判断の遅れに対処する")).contains("exec1@example.jp"), "the executive's mail");
+    List<MimeMessage> mails = mailsAbout(number, "判断の遅れに対処する");
+    assertThat(to(mails)).doesNotContain("lead1@example.jp", "tech1@example.jp");
+    MimeMessage toExecutive = mails.stream().filter(m -> to(List.of(m)).contains("exec1@example.jp")).findFirst()
+        .orElseThrow();
+    assertThat(subject(toExecutive)).isEqualTo("【" + number + "】【至急】判断の遅れに対処する");
+    assertThat(decode(toExecutive)).startsWith("【至急】");
+  }
+
+  @Test
+  void shouldNeitherFailNorHoldUpWorkWhileMailIsDownAndSendOnceItIsBack() throws Exception {
+    mail.stop();
+    ProcessInstance incident = report("メールサーバー停止中の報告");
+    String number = incident.getBusinessKey();
+    // The intake and the next step go through; the alerts wait in the outbox and are retried.
+    engine.getTaskService().complete(task(incident, "Task_TriageReport").getId(),
+        Map.of("isIncident", true, "businessAffected", "no"));
+    assertThat(task(incident, "Task_ContainIncident")).isNotNull();
+    await(() -> outbox.list("PENDING", 100).stream().anyMatch(e -> number.equals(e.incidentNumber()) && e.attempts() > 0),
+        "a failed attempt");
+
+    mail.start();
+
+    await(() -> to(mailsAbout(number, "初動対応（遮断・隔離・停止）を行う")).contains("tech1@example.jp"), "delivery after the outage");
+    assertThat(mailsAbout(number, "初動対応（遮断・隔離・停止）を行う")).filteredOn(m -> to(List.of(m)).contains("tech1@example.jp"))
+        .as("sent once").hasSize(1);
+  }
+
+  @Test
+  void shouldShowTheLeadAnAlertThatCouldNotBeDelivered() {
+    mail.stop();
+    ProcessInstance incident = report("届かない通知");
+    String number = incident.getBusinessKey();
+
+    await(() -> outbox.list("FAILED", 100).stream().anyMatch(e -> number.equals(e.incidentNumber())), "giving up");
+
+    HttpResponse<String> failed = new HttpTestClient(port).get("/api/notifications?state=failed", "lead1", PASSWORD);
+    assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+    assertThat(failed.body()).contains(number, "lead1@example.jp", "\"attempts\":4");
+    assertThat(new HttpTestClient(port).get("/api/notifications?state=failed", "tech1", PASSWORD).statusCode())
+        .isEqualTo(403);
+    assertThat(new HttpTestClient(port).get("/api/notifications?state=lost", "lead1", PASSWORD).statusCode())
+        .isEqualTo(400);
+  }
+
+  private static String decode(MimeMessage message) {
+    try {
+      Object content = message.getContent();
+      return content.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
