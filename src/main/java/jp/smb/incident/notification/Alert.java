@@ -5,4 +5,5 @@ public record Alert(String incidentNumber, String taskId, String channel, String
     String subject, String body) {
 
   public static final String EMAIL = "email";
+  public static final String WEBHOOK = "webhook";
 }

@@ -15,6 +15,7 @@ public class NotificationSettings {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSettings.class);
 
   private final String mailHost;
+  private final String webhookUrl;
   private final String from;
   private final String baseUrl;
   private final Duration retryInitial;
@@ -22,6 +23,7 @@ public class NotificationSettings {
   private final int maxAttempts;
 
   public NotificationSettings(@Value("${spring.mail.host:}") String mailHost,
+      @Value("${incident.notification.webhook-url:}") String webhookUrl,
       @Value("${incident.notification.from:${spring.mail.username:incident-response@localhost}}") String from,
       @Value("${incident.notification.base-url:http://localhost:${server.port:8080}}") String baseUrl,
       @Value("${incident.notification.retry-initial:PT30S}") Duration retryInitial,
@@ -31,7 +33,11 @@ public class NotificationSettings {
       throw new IllegalArgumentException("incident.notification.retry-initial must be positive, retry-max at least as"
           + " long, and max-attempts at least 1 (were " + retryInitial + ", " + retryMax + ", " + maxAttempts + ")");
     }
+    if (webhookUrl != null && !webhookUrl.isBlank() && !webhookUrl.matches("https?://\\S+")) {
+      throw new IllegalArgumentException("incident.notification.webhook-url must be an http(s) URL, was " + webhookUrl);
+    }
     this.mailHost = mailHost;
+    this.webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
     this.from = from;
     this.baseUrl = baseUrl;
     this.retryInitial = retryInitial;
@@ -41,6 +47,11 @@ public class NotificationSettings {
 
   public boolean mailEnabled() {
     return mailHost != null && !mailHost.isBlank();
+  }
+
+  /** The chat webhook (Slack, Microsoft Teams, Google Chat incoming webhooks), or null when none is set. */
+  public String webhookUrl() {
+    return webhookUrl;
   }
 
   public String from() {
@@ -70,6 +81,9 @@ public class NotificationSettings {
       LOG.info("メール通知: 有効（{}、リンク {}） / Alerts by mail: on via {}", mailHost, baseUrl, mailHost);
     } else {
       LOG.info("メール通知: 無効（spring.mail.host が未設定） / Alerts by mail: off, spring.mail.host is not set");
+    }
+    if (webhookUrl != null) {
+      LOG.info("チャット通知: 有効（Webhook） / Alerts to chat: on");
     }
   }
 }

@@ -38,7 +38,7 @@ public class TaskAlerts {
 
   public void taskCreated(DelegateTask task) {
     String number = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    if (!settings.mailEnabled() || number == null) {
+    if ((!settings.mailEnabled() && settings.webhookUrl() == null) || number == null) {
       return;
     }
     UserTask model = task.getBpmnModelElementInstance();
@@ -49,9 +49,15 @@ public class TaskAlerts {
         level instanceof Number n ? n.intValue() : null,
         due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(), escalation(model));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    for (String address : recipients(task)) {
-      outbox.enqueue(new Alert(number, task.getId(), Alert.EMAIL, address, alert.urgent(), alert.subject(),
-          alert.body(settings.baseUrl(), clock.getZone())), now);
+    String body = alert.body(settings.baseUrl(), clock.getZone());
+    if (settings.mailEnabled()) {
+      for (String address : recipients(task)) {
+        outbox.enqueue(new Alert(number, task.getId(), Alert.EMAIL, address, alert.urgent(), alert.subject(), body), now);
+      }
+    }
+    if (settings.webhookUrl() != null) {
+      outbox.enqueue(new Alert(number, task.getId(), Alert.WEBHOOK, "webhook", alert.urgent(), alert.subject(), body),
+          now);
     }
   }
 

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import jp.smb.incident.HttpTestClient;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Alerts by mail through a real SMTP server (GreenMail): who gets what for a new task and an escalation, nobody
@@ -49,6 +55,32 @@ class TaskAlertsMailTest {
 
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  /** A chat's incoming webhook, as a local HTTP server. */
+  private static final List<String> HOOK_CALLS = new CopyOnWriteArrayList<>();
+  private static final HttpServer HOOK = startHook();
+
+  private static HttpServer startHook() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/hook", exchange -> {
+        HOOK_CALLS.add(exchange.getRequestHeaders().getFirst("Content-Type") + " "
+            + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+      });
+      server.start();
+      return server;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void webhook(DynamicPropertyRegistry registry) {
+    registry.add("incident.notification.webhook-url",
+        () -> "http://127.0.0.1:" + HOOK.getAddress().getPort() + "/hook");
+  }
 
   @Autowired
   ProcessEngine engine;
@@ -146,6 +178,18 @@ class TaskAlertsMailTest {
         "https://incident.example.jp/camunda/app/tasklist/default/#/?task=" + triage.getId())
         .doesNotContain("山田太郎", "名簿が暗号化");
     assertThat(toLead.getFrom()[0].toString()).isEqualTo("incident@example.jp");
+  }
+
+  @Test
+  void shouldPostTheSameAlertToTheChatWebhookWithoutPersonalData() {
+    ProcessInstance incident = report("チャットへの通知");
+    String number = incident.getBusinessKey();
+
+    await(() -> HOOK_CALLS.stream().anyMatch(call -> call.contains(number)), "the webhook call");
+    String call = HOOK_CALLS.stream().filter(c -> c.contains(number)).findFirst().orElseThrow();
+    assertThat(call).startsWith("application/json").contains("\"text\"", "【" + number + "】インシデントに該当するか判断する",
+        "/camunda/app/tasklist/default/#/?task=").doesNotContain("山田太郎");
+    assertThat(HOOK_CALLS.stream().filter(c -> c.contains(number))).as("one call per task, not per person").hasSize(1);
   }
 
   @Test

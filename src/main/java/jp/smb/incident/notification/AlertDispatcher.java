@@ -1,0 +1,101 @@
+package jp.smb.incident.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds, after the steps that wrote it have committed, outside any engine transaction: a
+ * mail server that is down or slow holds up no task, intake or timer. A failed attempt is retried with backoff;
+ * one that keeps failing is given up with a log line, a metric and a FAILED entry that {@code /api/notifications}
+ * shows.
+ */
+@Component
+public class AlertDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+  private static final Duration CLAIM = Duration.ofMinutes(5);
+
+  private final Outbox outbox;
+  private final NotificationSettings settings;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final Clock clock;
+  private final Counter sent;
+  private final Counter failed;
+  private final WebhookSender webhook = new WebhookSender();
+
+  public AlertDispatcher(Outbox outbox, NotificationSettings settings, ObjectProvider<JavaMailSender> mail, Clock clock,
+      MeterRegistry meters) {
+    this.outbox = outbox;
+    this.settings = settings;
+    this.mail = mail;
+    this.clock = clock;
+    this.sent = Counter.builder("incident.notifications.sent").description("alerts delivered").register(meters);
+    this.failed = Counter.builder("incident.notifications.failed").description("alerts given up after retrying")
+        .register(meters);
+  }
+
+  @Scheduled(fixedDelayString = "${incident.notification.poll-interval:PT5S}")
+  public void dispatch() {
+    JavaMailSender sender = mail.getIfAvailable();
+    if (!settings.mailEnabled() && settings.webhookUrl() == null) {
+      return;
+    }
+    for (OutboxEntry entry : outbox.claimDue(OffsetDateTime.now(clock), CLAIM, 50)) {
+      try {
+        deliver(entry, sender);
+        outbox.sent(entry.id(), OffsetDateTime.now(clock));
+        sent.increment();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outbox.attemptFailed(entry.id(), "interrupted", OffsetDateTime.now(clock), false);
+        return;
+      } catch (Exception e) {
+        failedAttempt(entry, e);
+      }
+    }
+  }
+
+  private void deliver(OutboxEntry entry, JavaMailSender sender) throws Exception {
+    if (Alert.WEBHOOK.equals(entry.channel())) {
+      if (settings.webhookUrl() == null) {
+        throw new IllegalStateException("incident.notification.webhook-url is no longer set");
+      }
+      webhook.send(settings.webhookUrl(), entry.subject(), entry.body());
+      return;
+    }
+    if (sender == null) {
+      throw new IllegalStateException("spring.mail.host is no longer set");
+    }
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(settings.from());
+    message.setTo(entry.recipient());
+    message.setSubject(entry.subject());
+    message.setText(entry.body());
+    sender.send(message);
+  }
+
+  private void failedAttempt(OutboxEntry entry, Exception e) {
+    int attempts = entry.attempts() + 1;
+    boolean giveUp = attempts >= settings.maxAttempts();
+    outbox.attemptFailed(entry.id(), String.valueOf(e.getMessage()),
+        OffsetDateTime.now(clock).plus(settings.backoff(attempts)), giveUp);
+    if (giveUp) {
+      failed.increment();
+      LOG.warn("通知を送れませんでした（{} 回、あきらめました）: 宛先 {}、件名 {}、理由 {} / Alert {} given up", attempts,
+          entry.recipient(), entry.subject(), e.getMessage(), entry.id());
+    } else {
+      LOG.info("通知の送信に失敗しました（{} 回目、あとで再送します）: 宛先 {}、理由 {}", attempts, entry.recipient(),
+          e.getMessage());
+    }
+  }
+}
