@@ -2,6 +2,7 @@ package jp.smb.incident.intake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.smb.incident.organisation.ContactChain;
 import jp.smb.incident.organisation.OrganisationContacts;
 import jp.smb.incident.organisation.OrganisationProperties;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ public class IncidentStartVariables {
 
   private final OrganisationProperties organisation;
   private final OrganisationContacts contacts;
+  private final ContactChain chain;
 
-  public IncidentStartVariables(OrganisationProperties organisation, OrganisationContacts contacts) {
+  public IncidentStartVariables(OrganisationProperties organisation, OrganisationContacts contacts, ContactChain chain) {
     this.organisation = organisation;
     this.contacts = contacts;
+    this.chain = chain;
   }
 
   public Map<String, Object> forNewIncident() {
@@ -32,6 +35,7 @@ public class IncidentStartVariables {
     variables.put("contactPolice", orNotRegistered(contacts.police()));
     variables.put("contactPartners", orNotRegistered(contacts.partners()));
     variables.put("contactProviders", orNotRegistered(contacts.providers()));
+    variables.put("contactChain", chain.describe());
     return variables;
   }
 

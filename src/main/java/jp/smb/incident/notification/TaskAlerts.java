@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jp.smb.incident.organisation.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
@@ -27,12 +28,15 @@ public class TaskAlerts {
   private final NotificationSettings settings;
   private final Outbox outbox;
   private final FormInstructions instructions;
+  private final ContactChain chain;
   private final Clock clock;
 
-  public TaskAlerts(NotificationSettings settings, Outbox outbox, FormInstructions instructions, Clock clock) {
+  public TaskAlerts(NotificationSettings settings, Outbox outbox, FormInstructions instructions, ContactChain chain,
+      Clock clock) {
     this.settings = settings;
     this.outbox = outbox;
     this.instructions = instructions;
+    this.chain = chain;
     this.clock = clock;
   }
 
@@ -51,7 +55,11 @@ public class TaskAlerts {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String body = alert.body(settings.baseUrl(), clock.getZone());
     if (settings.mailEnabled()) {
-      for (String address : recipients(task)) {
+      Set<String> addresses = recipients(task);
+      if (alert.urgent()) {
+        addresses.addAll(chainAddresses(task));
+      }
+      for (String address : addresses) {
         outbox.enqueue(new Alert(number, task.getId(), Alert.EMAIL, address, alert.urgent(), alert.subject(), body), now);
       }
     }
@@ -90,6 +98,18 @@ public class TaskAlerts {
     }
     if (task.getAssignee() != null) {
       addIfMailable(identity.createUserQuery().userId(task.getAssignee()).singleResult(), addresses);
+    }
+    return addresses;
+  }
+
+  /** An escalation also goes to the 連絡網's address of each role it is offered to (付録5 9.3). */
+  private Set<String> chainAddresses(DelegateTask task) {
+    Set<String> addresses = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      ContactChain.Entry entry = link.getGroupId() == null ? null : chain.byGroup().get(link.getGroupId());
+      if (entry != null && entry.email() != null && !entry.email().isBlank()) {
+        addresses.add(entry.email().strip());
+      }
     }
     return addresses;
   }

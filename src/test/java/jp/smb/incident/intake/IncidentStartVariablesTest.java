@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.organisation.ContactChain;
 import jp.smb.incident.organisation.OrganisationContacts;
 import jp.smb.incident.organisation.OrganisationProperties;
 import jp.smb.incident.organisation.OrganisationProperties.Profile;
@@ -15,6 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IncidentStartVariablesTest {
 
   private static final OrganisationContacts NO_CONTACTS = new OrganisationContacts(null, null, null, null, null);
+  private static final ContactChain NO_CHAIN = new ContactChain(null, null, null);
+  private static final ContactChain CHAIN = new ContactChain(
+      new ContactChain.Entry("代表取締役 山田", "090-0000-0001", "president@example.jp"),
+      new ContactChain.Entry("情報システム課 佐藤", "090-0000-0002", null), null);
 
   private static OrganisationProperties organisation(Profile profile, Procedure defaultProcedure) {
     return new OrganisationProperties(profile, null, Map.of("tech", List.of("sato")), null, defaultProcedure);
@@ -24,7 +29,7 @@ class IncidentStartVariablesTest {
   @CsvSource({"SOLE_PROPRIETOR, true", "COMPANY, false"})
   void shouldTellTheProcessWhetherOnePersonHoldsEveryRole(Profile profile, boolean soleProprietor) {
     Map<String, Object> variables =
-        new IncidentStartVariables(organisation(profile, null), NO_CONTACTS).forNewIncident();
+        new IncidentStartVariables(organisation(profile, null), NO_CONTACTS, NO_CHAIN).forNewIncident();
 
     assertThat(variables).containsEntry("soleProprietor", soleProprietor);
   }
@@ -46,13 +51,16 @@ class IncidentStartVariablesTest {
         null, "クラウド support@example.jp");
 
     Map<String, Object> variables =
-        new IncidentStartVariables(organisation(Profile.COMPANY, null), contacts).forNewIncident();
+        new IncidentStartVariables(organisation(Profile.COMPANY, null), contacts, CHAIN).forNewIncident();
 
     assertThat(variables)
         .containsEntry("contactLawyer", "山田法律事務所 03-0000-0001")
         .containsEntry("contactInsurer", "損保 0120-000-002")
         .containsEntry("contactPolice", IncidentStartVariables.NOT_REGISTERED)
         .containsEntry("contactPartners", IncidentStartVariables.NOT_REGISTERED)
-        .containsEntry("contactProviders", "クラウド support@example.jp");
+        .containsEntry("contactProviders", "クラウド support@example.jp")
+        .containsEntry("contactChain", "代表取締役: 代表取締役 山田 携帯 090-0000-0001 president@example.jp\n"
+            + "インシデント対応責任者: 情報システム課 佐藤 携帯 090-0000-0002\n"
+            + "システム管理者: 未登録（設定 incident.contact-chain）");
   }
 }

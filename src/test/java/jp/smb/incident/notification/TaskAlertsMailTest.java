@@ -47,7 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "incident.notification.poll-interval=PT0.2S",
     "incident.notification.retry-initial=PT0.3S",
     "incident.notification.retry-max=PT0.5S",
-    "incident.notification.max-attempts=4"})
+    "incident.notification.max-attempts=4",
+    "incident.contact-chain.executive.name=代表取締役 試験",
+    "incident.contact-chain.executive.phone=090-0000-0001",
+    "incident.contact-chain.executive.email=president@example.jp"})
 @ActiveProfiles("processtest")
 class TaskAlertsMailTest {
 
@@ -203,7 +206,9 @@ class TaskAlertsMailTest {
 
     await(() -> to(mailsAbout(number, "判断の遅れに対処する")).contains("exec1@example.jp"), "the executive's mail");
     List<MimeMessage> mails = mailsAbout(number, "判断の遅れに対処する");
-    assertThat(to(mails)).doesNotContain("lead1@example.jp", "tech1@example.jp");
+    // The 連絡網's address for the executive is told of the escalation too; the lead's step stays theirs.
+    assertThat(to(mails)).contains("president@example.jp").doesNotContain("lead1@example.jp", "tech1@example.jp");
+    assertThat(to(mailsAbout(number, "インシデントに該当するか判断する"))).doesNotContain("president@example.jp");
     MimeMessage toExecutive = mails.stream().filter(m -> to(List.of(m)).contains("exec1@example.jp")).findFirst()
         .orElseThrow();
     assertThat(subject(toExecutive)).isEqualTo("【" + number + "】【至急】判断の遅れに対処する");
