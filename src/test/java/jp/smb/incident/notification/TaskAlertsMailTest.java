@@ -235,6 +235,22 @@ class TaskAlertsMailTest {
   }
 
   @Test
+  void shouldGiveUpOnAMalformedAddressWithoutHoldingUpTheOthers() {
+    member("broken1", "sysadmin", "壊れた アドレス@@");
+    member("sys1", "sysadmin", "sys1@example.jp");
+    ProcessInstance incident = report("宛先の誤り");
+    String number = incident.getBusinessKey();
+    engine.getTaskService().complete(task(incident, "Task_TriageReport").getId(),
+        Map.of("isIncident", true, "businessAffected", "no"));
+
+    await(() -> to(mailsAbout(number, "初動対応（遮断・隔離・停止）を行う")).contains("sys1@example.jp"), "the good address");
+    await(() -> outbox.list("FAILED", 100).stream()
+        .anyMatch(e -> number.equals(e.incidentNumber()) && e.recipient().equals("壊れた アドレス@@")), "giving up");
+    assertThat(outbox.list("FAILED", 100)).filteredOn(e -> e.recipient().equals("壊れた アドレス@@")).first()
+        .satisfies(e -> assertThat(e.lastError()).isNotBlank());
+  }
+
+  @Test
   void shouldShowTheLeadAnAlertThatCouldNotBeDelivered() {
     mail.stop();
     ProcessInstance incident = report("届かない通知");
