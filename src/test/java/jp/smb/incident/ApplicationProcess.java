@@ -62,6 +62,38 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
+  /** What a start that is meant to fail left behind: its exit code and everything it wrote to the console. */
+  public record Exit(int code, String console) {
+  }
+
+  /** Starts the application as a person would and waits for it to give up, as a wrong setting should make it. */
+  public static Exit runToExit(Path log, Duration timeout, String... arguments) {
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", classPath(),
+        IncidentResponseApplication.class.getName(),
+        "--server.port=" + freePort(),
+        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    command.addAll(List.of(arguments));
+    try {
+      Files.createDirectories(log.getParent());
+      Files.deleteIfExists(log);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("the application did not stop within " + timeout + "; see " + log);
+      }
+      return new Exit(process.exitValue(), Files.readString(log));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The test's class path without empty entries, which the JVM would read as the working directory. */
   private static String classPath() {
     String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -1,0 +1,148 @@
+package jp.smb.incident.operations;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jp.smb.incident.security.PasswordRules;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+
+/**
+ * Start-up failures a person can fix, told in a few lines, without a stack trace: a malformed ISO-8601 period in
+ * {@code incident.*}, an unknown organisation profile or procedure, a data directory in use by another running
+ * instance or not writable, a PostgreSQL that cannot be reached or refuses the password (naming the URL, never the
+ * password).
+ */
+public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
+
+  private final Environment environment;
+
+  public StartupFailureAnalyzer(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public FailureAnalysis analyze(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      FailureAnalysis analysis = cause instanceof ProcessEngineException engine
+          && Objects.toString(engine.getMessage(), "").contains("does not match policy") ? password(failure)
+          : cause instanceof BindException bind ? binding(bind, failure)
+          : cause instanceof ConversionFailedException conversion ? conversion(conversion, failure)
+          : cause instanceof SQLException sql ? database(sql, failure)
+          : null;
+      if (analysis != null) {
+        return analysis;
+      }
+    }
+    return null;
+  }
+
+  /** The administrator's configured password, against each rule of the engine's password policy. */
+  private FailureAnalysis password(Throwable failure) {
+    List<String> broken = new ArrayList<>(PasswordRules.broken(
+        environment.getProperty("camunda.bpm.admin-user.password", ""),
+        environment.getProperty("camunda.bpm.admin-user.id", "admin"),
+        environment.getProperty("camunda.bpm.admin-user.first-name"),
+        environment.getProperty("camunda.bpm.admin-user.last-name")));
+    if (broken.isEmpty()) {
+      broken.add("パスワードポリシーに合いません / it does not match the password policy");
+    }
+    return new ConfigurationFailureAnalyzer().analyze(failure, new ConfigurationMistakeException(
+        "camunda.bpm.admin-user.password（CAMUNDA_BPM_ADMINUSER_PASSWORD）", "（表示しません / not shown）", broken));
+  }
+
+  private FailureAnalysis binding(BindException bind, Throwable failure) {
+    String name = bind.getName().toString();
+    if (!name.startsWith("incident.")) {
+      return null;
+    }
+    Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
+    String rule = switch (name) {
+      case "incident.organisation.profile" -> "sole-proprietor（個人事業主）または company（会社）のいずれか / one of sole-proprietor, company";
+      case "incident.organisation.default-procedure" ->
+          "six-step-incident-response または ipa-incident-response のいずれか / one of six-step-incident-response, ipa-incident-response";
+      default -> "この設定に使える値にしてください / a value this setting accepts";
+    };
+    return analysis(name, String.valueOf(value), rule, failure);
+  }
+
+  private FailureAnalysis conversion(ConversionFailedException conversion, Throwable failure) {
+    Class<?> target = conversion.getTargetType().getType();
+    if (target != Duration.class && target != Period.class) {
+      return null;
+    }
+    String value = String.valueOf(conversion.getValue());
+    List<String> settings = settingsWithValue(value);
+    String setting = settings.isEmpty() ? "incident.*" : String.join(", ", settings);
+    return analysis(setting, value,
+        "ISO-8601 の期間にしてください（例: PT30M は 30 分、PT1H は 1 時間、P3D は 3 日、P5Y は 5 年） / an ISO-8601 period such as PT30M, PT1H, P3D or P5Y",
+        failure);
+  }
+
+  private FailureAnalysis database(SQLException sql, Throwable failure) {
+    String message = Objects.toString(sql.getMessage(), "");
+    String url = environment.getProperty("spring.datasource.url", "");
+    if (message.contains("Database may be already in use") || message.contains("90020")) {
+      return analysis("incident.data-dir", environment.getProperty("incident.data-dir", "./data"),
+          "このデータディレクトリは、別に起動しているアプリケーションが使用中です。そちらを止めるか、別のディレクトリを指定してください"
+              + " / the data directory is in use by another running instance: stop it or choose another directory",
+          failure);
+    }
+    if (url.startsWith("jdbc:h2:file:") && (message.contains("90062") || message.contains("90028")
+        || message.contains("IO Exception") || message.contains("NotDirectory") || message.contains("AccessDenied")
+        || message.contains("Permission denied") || message.contains("creating file"))) {
+      return analysis("incident.data-dir", environment.getProperty("incident.data-dir", "./data"),
+          "このディレクトリにデータベースを作れません（書き込みの権限がない、またはディレクトリを作れない）"
+              + " / the database cannot be created there: the directory is not writable", failure);
+    }
+    String state = Objects.toString(sql.getSQLState(), "");
+    if (url.startsWith("jdbc:postgresql:") && state.startsWith("08")) {
+      return analysis("spring.datasource.url（INCIDENT_DB_URL）", url,
+          "PostgreSQL に接続できません（ホスト名、ポート、起動しているか、ファイアウォール） / PostgreSQL cannot be reached at this URL",
+          failure);
+    }
+    if (url.startsWith("jdbc:postgresql:") && (state.equals("28P01") || state.equals("28000"))) {
+      return analysis("spring.datasource.username / password（INCIDENT_DB_USER / INCIDENT_DB_PASSWORD）",
+          environment.getProperty("spring.datasource.username", "") + " @ " + url,
+          "PostgreSQL がユーザー名かパスワードを受け付けません / PostgreSQL refused the user name or password", failure);
+    }
+    return null;
+  }
+
+  private List<String> settingsWithValue(String value) {
+    List<String> names = new ArrayList<>();
+    if (environment instanceof ConfigurableEnvironment configurable) {
+      configurable.getPropertySources().forEach(source -> {
+        if (source instanceof EnumerablePropertySource<?> enumerable) {
+          for (String name : enumerable.getPropertyNames()) {
+            if (name.startsWith("incident.") && value.equals(String.valueOf(enumerable.getProperty(name)))
+                && !names.contains(name)) {
+              names.add(name);
+            }
+          }
+        }
+      });
+    }
+    return names;
+  }
+
+  private static FailureAnalysis analysis(String setting, String value, String rule, Throwable failure) {
+    return new ConfigurationFailureAnalyzer().analyze(failure,
+        new ConfigurationMistakeException(setting, value, List.of(rule)));
+  }
+
+  @Override
+  public int getOrder() {
+    return HIGHEST_PRECEDENCE;
+  }
+}
