@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -88,6 +89,12 @@ public class ApiErrors {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
     return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "この形式は受け付けません: " + e.getContentType());
+  }
+
+  /** The API answers in JSON; a client that accepts nothing else is told so, not given a 500. */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return body(HttpStatus.NOT_ACCEPTABLE, "この API は JSON（application/json）で答えます。Accept に application/json を含めてください");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -30,7 +30,7 @@ public class IncidentIntakeController {
     this.caller = caller;
   }
 
-  @PostMapping(path = "/api/incidents", consumes = "application/json", produces = "application/json")
+  @PostMapping(path = "/api/incidents", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody IntakeRequest request) {
     String user = caller.require("インシデントの報告", ApiCaller.REPORTERS);
     String source = request.source() == null ? "person" : request.source();

@@ -59,7 +59,7 @@ public class IncidentRecordController {
     this.retention = retention;
   }
 
-  @GetMapping(path = "/api/incidents", produces = "application/json")
+  @GetMapping(path = "/api/incidents")
   public List<Map<String, Object>> list(@RequestParam(required = false) String state,
       @RequestParam(required = false) Integer severity, @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "100") int limit) {
@@ -70,7 +70,7 @@ public class IncidentRecordController {
     return records.search(state(state), severity, type, limit).stream().map(IncidentRecordController::summary).toList();
   }
 
-  @GetMapping(path = "/api/incidents/{number}", produces = "application/json")
+  @GetMapping(path = "/api/incidents/{number}")
   public Map<String, Object> get(@PathVariable String number) {
     caller.require("インシデントの閲覧", ApiCaller.READERS);
     return view(number).json();
@@ -92,7 +92,7 @@ public class IncidentRecordController {
   }
 
   @Transactional
-  @PostMapping(path = "/api/incidents/{number}/notes", consumes = "application/json", produces = "application/json")
+  @PostMapping(path = "/api/incidents/{number}/notes", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> note(@PathVariable String number, @Valid @RequestBody NoteRequest note) {
     String user = caller.require("メモの追加", ApiCaller.RESPONDERS);
     existing(number);
@@ -101,7 +101,7 @@ public class IncidentRecordController {
   }
 
   @Transactional
-  @PostMapping(path = "/api/incidents/{number}/evidence", consumes = "multipart/form-data", produces = "application/json")
+  @PostMapping(path = "/api/incidents/{number}/evidence", consumes = "multipart/form-data")
   public ResponseEntity<Map<String, Object>> addEvidence(@PathVariable String number,
       @RequestParam String description, @RequestParam(required = false) String source,
       @RequestParam(required = false) MultipartFile file) throws IOException {
@@ -138,7 +138,7 @@ public class IncidentRecordController {
     });
   }
 
-  @GetMapping(path = "/api/incidents/{number}/evidence/{id}", produces = "application/json")
+  @GetMapping(path = "/api/incidents/{number}/evidence/{id}")
   public Map<String, Object> evidence(@PathVariable String number, @PathVariable long id) {
     caller.require("証拠の閲覧", ApiCaller.READERS);
     Evidence evidence = records.evidence(number, id).orElseThrow(() -> noEvidence(number, id));
@@ -171,8 +171,7 @@ public class IncidentRecordController {
   }
 
   @Transactional
-  @PostMapping(path = "/api/incidents/{number}/evidence/{id}/handovers", consumes = "application/json",
-      produces = "application/json")
+  @PostMapping(path = "/api/incidents/{number}/evidence/{id}/handovers", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> handover(@PathVariable String number, @PathVariable long id,
       @Valid @RequestBody HandoverRequest handover) {
     String user = caller.require("証拠の引き渡し", ApiCaller.EVIDENCE_HANDLERS);
@@ -184,7 +183,7 @@ public class IncidentRecordController {
 
   /** Only an administrator, only once the retention period has passed, and the deletion itself is kept. */
   @Transactional
-  @DeleteMapping(path = "/api/incidents/{number}", produces = "application/json")
+  @DeleteMapping(path = "/api/incidents/{number}")
   public Map<String, Object> delete(@PathVariable String number, @RequestParam String reason) {
     caller.requireAdministrator("記録の削除");
     IncidentRecord record = existing(number);

@@ -35,7 +35,7 @@ public class TaskCompletionController {
     this.caller = caller;
   }
 
-  @PostMapping(path = "/api/tasks/{taskId}/complete", consumes = "application/json", produces = "application/json")
+  @PostMapping(path = "/api/tasks/{taskId}/complete", consumes = "application/json")
   public Map<String, Object> complete(@PathVariable String taskId, @RequestBody(required = false) Completion completion) {
     String user = caller.require("タスクの完了", ApiCaller.REPORTERS);
     Map<String, Object> variables = completion == null || completion.variables() == null ? Map.of()

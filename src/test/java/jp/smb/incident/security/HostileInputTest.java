@@ -99,6 +99,19 @@ class HostileInputTest {
     assertThat(incidentCount()).isEqualTo(incidentsBefore);
   }
 
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"application/problem+json", "text/html", "application/xml"})
+  void shouldAnswerA4xxWhateverTheClientAccepts(String accept) {
+    HttpResponse<String> badIntake = http.accepting(accept, "POST", "/api/incidents", "demo-staff", PASSWORD,
+        "{\"title\": 12}");
+    assertThat(badIntake.statusCode()).as(badIntake.body()).isEqualTo(400);
+    assertThat(badIntake.body()).contains("message");
+
+    HttpResponse<String> unknown = http.accepting(accept, "GET", "/api/incidents/INC-1999-0001", "demo-lead", PASSWORD,
+        null);
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+  }
+
   @Test
   void shouldKeepJapaneseEmojiAndLineBreaksExactly() {
     String title = "🔥 ランサムウェア感染 😱 𠮷野さんの PC";
