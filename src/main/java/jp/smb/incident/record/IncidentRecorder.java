@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,6 +15,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -29,11 +31,15 @@ import org.springframework.stereotype.Service;
 public class IncidentRecorder {
 
   /** Steps after which the incident counts as contained (初動対応 / 隔離) and as recovered (復旧). */
-  static final Set<String> CONTAINMENT_STEPS = Set.of("Task_ContainIncident", "Task_IsolateAffectedSystems");
-  static final Set<String> RECOVERY_STEPS = Set.of("Task_ConfirmAndRestore", "Task_StrengthenSecurity",
-      "Task_RecoverData");
+  /**
+   * The diagrams mark the steps the record measures with {@code camunda:property incident.milestone}: a step
+   * renamed or added in Modeler keeps its meaning without a change here.
+   */
+  public static final String MILESTONE = "incident.milestone";
+  public static final String CONTAINED = "contained";
+  public static final String RECOVERED = "recovered";
+  public static final String REPORT_SENT = "report-sent";
   static final String REPORTING_DECISION = "reporting-obligations";
-  static final Set<String> REPORT_STEPS = Set.of("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly");
 
   private final IncidentRecords records;
   private final IncidentMetrics metrics;
@@ -88,14 +94,14 @@ public class IncidentRecorder {
     if (occurredAt != null) {
       records.updateOccurredAt(number, occurredAt);
     }
-    String step = task.getTaskDefinitionKey();
-    if (CONTAINMENT_STEPS.contains(step)) {
+    String milestone = milestoneOf(task);
+    if (CONTAINED.equals(milestone)) {
       records.markContained(number, now);
     }
-    if (RECOVERY_STEPS.contains(step)) {
+    if (RECOVERED.equals(milestone)) {
       records.markRecovered(number, now);
     }
-    if (REPORT_STEPS.contains(step)) {
+    if (REPORT_SENT.equals(milestone)) {
       Object due = task.getVariable("reportDueDate");
       records.addReportSent(number, new ReportSent(0, text(task, "reportItem"), text(task, "recipient"),
           task.getName(), Boolean.TRUE.equals(task.getVariable("reportMandatory")),
@@ -122,6 +128,17 @@ public class IncidentRecorder {
       detail = "事故レベル " + level + "（責任: " + execution.getVariable("responsibleGroup") + "）";
     }
     records.addTimeline(number, now(), "DECISION", orElse(execution.getCurrentActivityName(), "判定"), null, detail);
+  }
+
+  static String milestoneOf(DelegateTask task) {
+    UserTask step = task.getBpmnModelElementInstance();
+    if (step == null || step.getExtensionElements() == null) {
+      return null;
+    }
+    return step.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> MILESTONE.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 
   private static String decisionCalledBy(DelegateExecution execution) {

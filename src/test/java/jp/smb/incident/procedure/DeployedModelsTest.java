@@ -78,6 +78,27 @@ class DeployedModelsTest {
         .isEqualTo(1);
   }
 
+  /** The milestones the record and the MTTx figures are measured by, as each diagram declares them. */
+  private List<String> milestones(String processKey) {
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+        .latestVersion().singleResult();
+    return model(definition).getModelElementsByType(UserTask.class).stream()
+        .filter(task -> task.getExtensionElements() != null)
+        .flatMap(task -> task.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream())
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> property.getCamundaName().equals(jp.smb.incident.record.IncidentRecorder.MILESTONE))
+        .map(property -> property.getCamundaValue()).distinct().sorted().toList();
+  }
+
+  @Test
+  void shouldDeclareInEachProcedureTheMilestonesTheRecordMeasures() {
+    for (String procedure : List.of("ipa-incident-response", "six-step-incident-response")) {
+      assertThat(milestones(procedure)).as("milestones of %s", procedure).containsExactly("contained", "recovered");
+    }
+    assertThat(milestones("report-to-recipient")).containsExactly("report-sent");
+  }
+
   @Test
   void shouldOfferEveryUserTaskToAGroupWithADeployedForm() {
     for (ProcessDefinition definition : processes()) {
