@@ -71,7 +71,8 @@ public class TaskAlerts {
 
   /**
    * Read without the caller's authorizations: whoever completed the previous step (a reporter, an alert account)
-   * may not see the users of another group, and an alert must not silently miss them.
+   * may not see the users of another group, and an alert must not silently miss them. (The engine skips checks in
+   * listeners unless {@code authorizationEnabledForCustomCode} is set; this holds either way.)
    */
   private static Set<String> recipients(DelegateTask task) {
     CommandContext command = Context.getCommandContext();

@@ -304,7 +304,17 @@ class IpaIncidentResponseProcessTest {
     incident.complete("Task_CollectEvidence", "evidenceItems", "ログ", "evidenceCollectedBeforeChange", true)
         .complete("Task_InvestigateIncident", "suspectedCause", "VPN機器の脆弱性", "inHouseCapable", true,
             "personalDataLeaked", "yes");
-    incident.sendReport("ppc-preliminary");
+    // Sent by a member of comms under authorization checks, who may not update the incident's other processes.
+    Task preliminary = incident.reportTasks().get("ppc-preliminary");
+    engine.getIdentityService().setAuthentication("tanaka", List.of("comms"));
+    try {
+      engine.getTaskService().claim(preliminary.getId(), "tanaka");
+      engine.getTaskService().complete(preliminary.getId(), Map.of("reportChannel", "email",
+          "reportSentAt", "2026-11-25T10:00+09:00", "reportReference", "受付 1"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    incident.runAsynchronousSteps();
 
     Task finalReport = incident.reportTasks().get("ppc-final");
     assertThat(finalReport.getName()).isEqualTo("個人情報保護委員会に確報する");
