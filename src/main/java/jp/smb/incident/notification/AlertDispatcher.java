@@ -3,7 +3,6 @@ package jp.smb.incident.notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class AlertDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
-  private static final Duration CLAIM = Duration.ofMinutes(5);
 
   private final Outbox outbox;
   private final NotificationSettings settings;
@@ -50,7 +48,7 @@ public class AlertDispatcher {
     if (!settings.mailEnabled() && settings.webhookUrl() == null) {
       return;
     }
-    for (OutboxEntry entry : outbox.claimDue(OffsetDateTime.now(clock), CLAIM, 50)) {
+    for (OutboxEntry entry : outbox.claimDue(OffsetDateTime.now(clock), settings.claimTimeout(), 50)) {
       try {
         deliver(entry, sender);
         outbox.sent(entry.id(), OffsetDateTime.now(clock));

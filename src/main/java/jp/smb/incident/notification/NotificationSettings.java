@@ -21,6 +21,7 @@ public class NotificationSettings {
   private final Duration retryInitial;
   private final Duration retryMax;
   private final int maxAttempts;
+  private final Duration claimTimeout;
 
   public NotificationSettings(@Value("${spring.mail.host:}") String mailHost,
       @Value("${incident.notification.webhook-url:}") String webhookUrl,
@@ -28,7 +29,8 @@ public class NotificationSettings {
       @Value("${incident.notification.base-url:http://localhost:${server.port:8080}}") String baseUrl,
       @Value("${incident.notification.retry-initial:PT30S}") Duration retryInitial,
       @Value("${incident.notification.retry-max:PT1H}") Duration retryMax,
-      @Value("${incident.notification.max-attempts:10}") int maxAttempts) {
+      @Value("${incident.notification.max-attempts:10}") int maxAttempts,
+      @Value("${incident.notification.claim-timeout:PT1M}") Duration claimTimeout) {
     if (retryInitial.isNegative() || retryInitial.isZero() || retryMax.compareTo(retryInitial) < 0 || maxAttempts < 1) {
       throw new IllegalArgumentException("incident.notification.retry-initial must be positive, retry-max at least as"
           + " long, and max-attempts at least 1 (were " + retryInitial + ", " + retryMax + ", " + maxAttempts + ")");
@@ -43,6 +45,15 @@ public class NotificationSettings {
     this.retryInitial = retryInitial;
     this.retryMax = retryMax;
     this.maxAttempts = maxAttempts;
+    this.claimTimeout = claimTimeout;
+  }
+
+  /**
+   * How long a node holds an alert it is sending; a node that dies meanwhile leaves it to another (or to itself
+   * after a restart) once this runs out. Longer than the mail timeouts, so that a slow send is not sent twice.
+   */
+  public Duration claimTimeout() {
+    return claimTimeout;
   }
 
   public boolean mailEnabled() {

@@ -39,7 +39,7 @@ class AlertsAcrossRestartTest {
     String[] arguments = {"--incident.data-dir=" + dataDir, "--spring.profiles.active=demo",
         "--spring.mail.host=localhost", "--spring.mail.port=" + ServerSetupTest.SMTP.getPort(),
         "--incident.notification.poll-interval=PT0.5S", "--incident.notification.retry-initial=PT1S",
-        "--incident.notification.retry-max=PT2S"};
+        "--incident.notification.retry-max=PT2S", "--incident.notification.claim-timeout=PT3S"};
     String number;
     try (ApplicationProcess first = ApplicationProcess.start(Path.of("target", "alerts", "first.log"), arguments)) {
       HttpResponse<String> profile = first.http().putJson("/engine-rest/user/demo-lead/profile", "admin", PASSWORD, """
