@@ -1,13 +1,10 @@
 package jp.smb.incident.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.smb.incident.response.DeployedForms;
 
 /**
  * The incident types and their Japanese labels, as the reporter's start form offers them: drafts and reports name
@@ -15,26 +12,21 @@ import java.util.Map;
  */
 public final class IncidentTypes {
 
-  private static final String START_FORM = "forms/report-incident.form";
+  private static final String START_FORM = "report-incident";
 
   private IncidentTypes() {
   }
 
   /** Type id → label, in the form's order. */
-  public static Map<String, String> labels() {
-    try (InputStream in = IncidentTypes.class.getClassLoader().getResourceAsStream(START_FORM)) {
-      if (in == null) {
-        throw new IllegalStateException(START_FORM + " is not on the class path");
+  public static Map<String, String> labels(DeployedForms forms) {
+    JsonNode form = forms.byId(START_FORM)
+        .orElseThrow(() -> new IllegalStateException("the start form " + START_FORM + " is not deployed"));
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (JsonNode component : form.path("components")) {
+      if ("incidentType".equals(component.path("key").asText())) {
+        component.path("values").forEach(v -> labels.put(v.path("value").asText(), v.path("label").asText()));
       }
-      Map<String, String> labels = new LinkedHashMap<>();
-      for (JsonNode component : new ObjectMapper().readTree(in).path("components")) {
-        if ("incidentType".equals(component.path("key").asText())) {
-          component.path("values").forEach(v -> labels.put(v.path("value").asText(), v.path("label").asText()));
-        }
-      }
-      return Collections.unmodifiableMap(labels);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + START_FORM, e);
     }
+    return Collections.unmodifiableMap(labels);
   }
 }

@@ -34,18 +34,19 @@ public class Outbox {
 
   /** Takes up to {@code limit} entries that are due, for {@code claimFor}; each is returned to one node only. */
   public List<OutboxEntry> claimDue(OffsetDateTime now, Duration claimFor, int limit) {
-    List<Long> due = jdbc.queryForList("""
-        SELECT id FROM notification_outbox
+    List<OutboxEntry> due = jdbc.query("""
+        SELECT * FROM notification_outbox
         WHERE (state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?)
-        ORDER BY id LIMIT ?""", Long.class, now, now, limit);
+        ORDER BY id LIMIT ?""", Outbox::entry, now, now, limit);
     List<OutboxEntry> claimed = new ArrayList<>();
-    for (Long id : due) {
+    for (OutboxEntry entry : due) {
+      // Taken only if no other node took it since it was read; what is sent does not change with the claim.
       int taken = jdbc.update("""
           UPDATE notification_outbox SET state = 'SENDING', claimed_until = ?
           WHERE id = ? AND ((state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?))""",
-          now.plus(claimFor), id, now, now);
+          now.plus(claimFor), entry.id(), now, now);
       if (taken == 1) {
-        claimed.add(jdbc.queryForObject("SELECT * FROM notification_outbox WHERE id = ?", Outbox::entry, id));
+        claimed.add(entry);
       }
     }
     return claimed;

@@ -9,8 +9,6 @@ import jp.smb.incident.organisation.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -70,26 +68,11 @@ public class TaskAlerts {
   }
 
   /**
-   * Read without the caller's authorizations: whoever completed the previous step (a reporter, an alert account)
-   * may not see the users of another group, and an alert must not silently miss them. (The engine skips checks in
-   * listeners unless {@code authorizationEnabledForCustomCode} is set; this holds either way.)
+   * The members of the task's groups and its assignee. The engine runs listeners without the caller's
+   * authorizations (authorizationEnabledForCustomCode is off), so a reporter who may not see another group's users
+   * does not make the alert miss them.
    */
   private static Set<String> recipients(DelegateTask task) {
-    CommandContext command = Context.getCommandContext();
-    boolean checking = command != null && command.isAuthorizationCheckEnabled();
-    if (checking) {
-      command.disableAuthorizationCheck();
-    }
-    try {
-      return recipientsOf(task);
-    } finally {
-      if (checking) {
-        command.enableAuthorizationCheck();
-      }
-    }
-  }
-
-  private static Set<String> recipientsOf(DelegateTask task) {
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     Set<String> addresses = new LinkedHashSet<>();
     for (IdentityLink link : task.getCandidates()) {

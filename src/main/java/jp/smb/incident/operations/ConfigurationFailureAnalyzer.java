@@ -10,6 +10,11 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Config
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, ConfigurationMistakeException cause) {
+    return analysis(cause);
+  }
+
+  /** The wording of every configuration mistake, however it was found. */
+  static FailureAnalysis analysis(ConfigurationMistakeException cause) {
     StringBuilder description = new StringBuilder("設定 ").append(cause.setting()).append(" の値 ")
         .append(cause.shownValue()).append(" は使えません / Setting ").append(cause.setting())
         .append(" = ").append(cause.shownValue()).append(" is not valid:");

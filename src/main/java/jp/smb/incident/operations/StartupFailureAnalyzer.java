@@ -6,8 +6,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jp.smb.incident.security.PasswordRules;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -20,7 +18,7 @@ import org.springframework.core.env.Environment;
 /**
  * Start-up failures a person can fix, told in a few lines, without a stack trace: a malformed ISO-8601 period in
  * {@code incident.*}, an unknown organisation profile or procedure, a data directory in use by another running
- * instance or not writable, a PostgreSQL that cannot be reached or refuses the password (naming the URL, never the
+ * instance ({@link DataDirectoryCheck} finds one that cannot be written before H2 opens it), a PostgreSQL that cannot be reached or refuses the password (naming the URL, never the
  * password).
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
@@ -34,9 +32,7 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      FailureAnalysis analysis = cause instanceof ProcessEngineException engine
-          && Objects.toString(engine.getMessage(), "").contains("does not match policy") ? password(failure)
-          : cause instanceof BindException bind ? binding(bind, failure)
+      FailureAnalysis analysis = cause instanceof BindException bind ? binding(bind, failure)
           : cause instanceof ConversionFailedException conversion ? conversion(conversion, failure)
           : cause instanceof SQLException sql ? database(sql, failure)
           : null;
@@ -45,20 +41,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
       }
     }
     return null;
-  }
-
-  /** The administrator's configured password, against each rule of the engine's password policy. */
-  private FailureAnalysis password(Throwable failure) {
-    List<String> broken = new ArrayList<>(PasswordRules.broken(
-        environment.getProperty("camunda.bpm.admin-user.password", ""),
-        environment.getProperty("camunda.bpm.admin-user.id", "admin"),
-        environment.getProperty("camunda.bpm.admin-user.first-name"),
-        environment.getProperty("camunda.bpm.admin-user.last-name")));
-    if (broken.isEmpty()) {
-      broken.add("パスワードポリシーに合いません / it does not match the password policy");
-    }
-    return new ConfigurationFailureAnalyzer().analyze(failure, new ConfigurationMistakeException(
-        "camunda.bpm.admin-user.password（CAMUNDA_BPM_ADMINUSER_PASSWORD）", "（表示しません / not shown）", broken));
   }
 
   private FailureAnalysis binding(BindException bind, Throwable failure) {
@@ -98,13 +80,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
               + " / the data directory is in use by another running instance: stop it or choose another directory",
           failure);
     }
-    if (url.startsWith("jdbc:h2:file:") && (message.contains("90062") || message.contains("90028")
-        || message.contains("IO Exception") || message.contains("NotDirectory") || message.contains("AccessDenied")
-        || message.contains("Permission denied") || message.contains("creating file"))) {
-      return analysis("incident.data-dir", environment.getProperty("incident.data-dir", "./data"),
-          "このディレクトリにデータベースを作れません（書き込みの権限がない、またはディレクトリを作れない）"
-              + " / the database cannot be created there: the directory is not writable", failure);
-    }
     String state = Objects.toString(sql.getSQLState(), "");
     if (url.startsWith("jdbc:postgresql:") && state.startsWith("08")) {
       return analysis("spring.datasource.url（INCIDENT_DB_URL）", url,
@@ -137,8 +112,7 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
   }
 
   private static FailureAnalysis analysis(String setting, String value, String rule, Throwable failure) {
-    return new ConfigurationFailureAnalyzer().analyze(failure,
-        new ConfigurationMistakeException(setting, value, List.of(rule)));
+    return ConfigurationFailureAnalyzer.analysis(new ConfigurationMistakeException(setting, value, List.of(rule)));
   }
 
   @Override

@@ -30,7 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class IncidentRecorder {
 
-  /** Steps after which the incident counts as contained (初動対応 / 隔離) and as recovered (復旧). */
   /**
    * The diagrams mark the steps the record measures with {@code camunda:property incident.milestone}: a step
    * renamed or added in Modeler keeps its meaning without a change here.

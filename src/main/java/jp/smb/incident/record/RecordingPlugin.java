@@ -1,16 +1,14 @@
 package jp.smb.incident.record;
 
-import java.util.ArrayList;
 import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.operations.EngineListeners;
 import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -33,20 +31,12 @@ public class RecordingPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        // Values checked first: a refused value rolls the completion back before anything is recorded.
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
-              formValues.check(task);
-              recorder.taskCompleted(task);
-            });
-      }
-
+    // Values checked first: a refused value rolls the completion back before anything is recorded.
+    EngineListeners.onEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, task -> {
+      formValues.check(task);
+      recorder.taskCompleted(task);
+    });
+    EngineListeners.addParseListener(configuration, new AbstractBpmnParseListener() {
       // On leaving a decision task, when its output mapping has set the result variables.
       @Override
       public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {

@@ -35,7 +35,7 @@ public class FinalReportTiming {
     try {
       OffsetDateTime due = preparation.dueDate(ReportPreparation.awareness(execution.getVariables()), item.deadline());
       return Date.from(due.minus(leadTime).toInstant());
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException unreadableAwareness) {
       return ClockUtil.getCurrentTime();
     }
   }

@@ -1,10 +1,6 @@
 package jp.smb.incident.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -14,8 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import jp.smb.incident.record.RejectedInputException;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +30,10 @@ public class FormValues {
 
   private final Map<String, Field> fields;
 
-  public FormValues() {
-    this.fields = loadForms("classpath*:forms/*.form");
+  public FormValues(DeployedForms forms) {
+    Map<String, Field> fields = new HashMap<>();
+    forms.all().forEach(form -> collect(form.path("components"), fields));
+    this.fields = Map.copyOf(fields);
   }
 
   /** Refuses the step, and so rolls it back whole, if a value has the wrong type for its form field. */
@@ -93,21 +89,6 @@ public class FormValues {
   private static String describe(Object value) {
     String text = String.valueOf(value);
     return "「" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "」";
-  }
-
-  private static Map<String, Field> loadForms(String pattern) {
-    ObjectMapper json = new ObjectMapper();
-    Map<String, Field> fields = new HashMap<>();
-    try {
-      for (Resource form : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-        try (InputStream in = form.getInputStream()) {
-          collect(json.readTree(in).path("components"), fields);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the forms", e);
-    }
-    return Map.copyOf(fields);
   }
 
   private static void collect(JsonNode components, Map<String, Field> fields) {

@@ -20,11 +20,10 @@ public class AdminPasswordCheck extends AbstractProcessEnginePlugin {
     this.environment = environment;
   }
 
+  /** After every plugin's settings (the policy is a generic property), before the starter creates the account. */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    boolean policy = Boolean.parseBoolean(environment.getProperty(
-        "camunda.bpm.generic-properties.properties.enable-password-policy", "false"));
-    if (!policy || GeneratedAdminPassword.generatedPassword(environment) != null) {
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!configuration.isEnablePasswordPolicy() || GeneratedAdminPassword.generatedPassword(environment) != null) {
       return;
     }
     List<String> broken = PasswordRules.broken(environment.getProperty(GeneratedAdminPassword.ADMIN_PASSWORD),

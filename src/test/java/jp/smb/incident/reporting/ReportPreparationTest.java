@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import jp.smb.incident.intake.IncidentTypes;
+import jp.smb.incident.response.DeployedForms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReportPreparationTest {
 
   private final ReportPreparation preparation =
-      new ReportPreparation(new ReportDrafts(IncidentTypes.labels(), ZoneId.of("Asia/Tokyo")),
+      new ReportPreparation(new ReportDrafts(IncidentTypes.labels(new DeployedForms()), ZoneId.of("Asia/Tokyo")),
           Duration.ofDays(1), Duration.ofDays(3), ZoneId.of("Asia/Tokyo"));
 
   private static ReportItem item(String id, String recipient, Duration deadline) {
