@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -73,8 +74,10 @@ public final class ApplicationProcess implements AutoCloseable {
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", classPath(),
         IncidentResponseApplication.class.getName(),
-        "--server.port=" + freePort(),
         "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    if (Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--server.port="))) {
+      command.add("--server.port=" + freePort());
+    }
     command.addAll(List.of(arguments));
     try {
       Files.createDirectories(log.getParent());

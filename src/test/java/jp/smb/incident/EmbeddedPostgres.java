@@ -2,6 +2,9 @@ package jp.smb.incident;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,5 +57,29 @@ public final class EmbeddedPostgres {
       throw new IllegalStateException("cannot create database " + name, e);
     }
     return server().getJdbcUrl("postgres", name);
+  }
+
+  /**
+   * A role that must give its password over TCP, though the server trusts every other local connection: for a test
+   * of a PostgreSQL that refuses a wrong password. Returns the role's name.
+   */
+  public static synchronized String roleWithPassword(String role, String password) {
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP ROLE IF EXISTS " + role);
+      statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+      Path hba;
+      try (ResultSet file = statement.executeQuery("SHOW hba_file")) {
+        file.next();
+        hba = Path.of(file.getString(1));
+      }
+      // The first matching line wins, so these go before the server's trust lines. md5 also accepts SCRAM.
+      String lines = "host all " + role + " 127.0.0.1/32 md5\nhost all " + role + " ::1/128 md5\n";
+      Files.writeString(hba, lines + Files.readString(hba));
+      statement.execute("SELECT pg_reload_conf()");
+      return role;
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("cannot set up a role with a password", e);
+    }
   }
 }

@@ -31,7 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code mvn -Pbenchmark verify}: what one node carries, as ratios against the bare engine measured in the same run.
+ * {@code ./mvnw -Pbenchmark verify}: what one node carries, as ratios against the bare engine measured in the same run.
  * Prints a Markdown table and writes it to {@code target/benchmark/results.md}. Sizes are system properties
  * (see the profile in pom.xml), so a quick run and the full one use the same code.
  */

@@ -3,11 +3,13 @@ package jp.smb.incident.operations;
 import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.ApplicationProcess.Exit;
+import jp.smb.incident.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,5 +93,30 @@ class ConfigurationMistakesTest {
 
     assertRefused(exit, "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/incident");
     assertThat(exit.console()).doesNotContain("Himitsu-2026!");
+  }
+
+  @Test
+  void shouldSayWhenPostgresqlRefusesTheUserOrPassword() {
+    // Without the URL's own ?user=postgres, which the driver would prefer to the configured user.
+    String url = EmbeddedPostgres.freshDatabase("refused").replaceFirst("\\?.*", "");
+    String user = EmbeddedPostgres.roleWithPassword("incident_guarded", "Tadashii-2026!");
+
+    Exit exit = start("postgres-password", "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user, "--spring.datasource.password=Machigai-2026!");
+
+    assertRefused(exit, "spring.datasource.username / password", user + " @ " + url,
+        "PostgreSQL がユーザー名かパスワードを受け付けません");
+    assertThat(exit.console()).doesNotContain("Machigai-2026!").doesNotContain("Tadashii-2026!");
+  }
+
+  @Test
+  void shouldSayWhenThePortIsInUse() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Exit exit = start("port", "--incident.data-dir=" + temporaryDirectory("incident-port-in-use"),
+          "--server.port=" + taken.getLocalPort());
+
+      // Spring Boot's own analysis, which names the port and what to do.
+      assertRefused(exit, "Port " + taken.getLocalPort() + " was already in use");
+    }
   }
 }
