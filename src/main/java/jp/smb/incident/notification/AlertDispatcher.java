@@ -1,6 +1,7 @@
 package jp.smb.incident.notification;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,6 +41,9 @@ public class AlertDispatcher {
     this.sent = Counter.builder("incident.notifications.sent").description("alerts delivered").register(meters);
     this.failed = Counter.builder("incident.notifications.failed").description("alerts given up after retrying")
         .register(meters);
+    // Given-up alerts still waiting for a person, counted from the outbox, so the figure survives a restart.
+    Gauge.builder("incident.notifications.given.up", outbox, box -> box.count("FAILED"))
+        .description("alerts given up and not yet dealt with").register(meters);
   }
 
   @Scheduled(fixedDelayString = "${incident.notification.poll-interval:PT5S}")

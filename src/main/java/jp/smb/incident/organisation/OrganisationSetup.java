@@ -43,6 +43,9 @@ public class OrganisationSetup {
   /** Engine property that records that the Tasklist filters were created once. */
   static final String FILTERS_SEEDED_PROPERTY = "incident.tasklist-filters-seeded";
 
+  /** The group whose members (a monitoring system's account) may read the metrics. */
+  public static final String MONITORING_GROUP = "monitoring";
+
   static final String FILTER_MY_TASKS = "自分のタスク";
   static final String FILTER_GROUP_TASKS = "担当グループのタスク";
   static final String FILTER_ALL_TASKS = "すべての対応タスク（監督）";
@@ -78,6 +81,7 @@ public class OrganisationSetup {
     for (ResponseRole role : ResponseRole.values()) {
       ensureGroup(role);
     }
+    ensureMonitoringGroup();
     seedTasklistFiltersOnce();
 
     List<NewAccount> created = new ArrayList<>();
@@ -116,6 +120,16 @@ public class OrganisationSetup {
     for (String filterName : filtersVisibleTo(role)) {
       filterService.createFilterQuery().filterName(filterName).list()
           .forEach(filter -> grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ));
+    }
+  }
+
+  /** For a monitoring system's account: it may read /actuator/prometheus and nothing of the engine. */
+  private void ensureMonitoringGroup() {
+    if (identityService.createGroupQuery().groupId(MONITORING_GROUP).count() == 0) {
+      Group group = identityService.newGroup(MONITORING_GROUP);
+      group.setName("監視（メトリクスの取得）");
+      group.setType("SYSTEM");
+      identityService.saveGroup(group);
     }
   }
 

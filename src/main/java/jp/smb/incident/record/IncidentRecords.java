@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.CustodyEntry;
 import jp.smb.incident.record.RecordEntries.Evidence;
@@ -84,6 +89,41 @@ public class IncidentRecords {
     sql.append(" ORDER BY detected_at DESC, incident_number DESC LIMIT ?");
     args.add(limit);
     return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray());
+  }
+
+  /** Incidents that ended (closed, not an incident, cancelled) within [from, to), latest first. */
+  public List<IncidentRecord> endedBetween(OffsetDateTime from, OffsetDateTime to, int limit) {
+    return jdbc.query("SELECT * FROM incident_record WHERE state <> ? AND closed_at >= ? AND closed_at < ?"
+        + " ORDER BY closed_at DESC, incident_number DESC LIMIT ?", IncidentRecords::record,
+        State.OPEN.name(), from, to, limit);
+  }
+
+  /** Incidents detected within [from, to), for the monthly figures. */
+  public List<IncidentRecord> detectedBetween(OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.query("SELECT * FROM incident_record WHERE detected_at >= ? AND detected_at < ? ORDER BY detected_at",
+        IncidentRecords::record, from, to);
+  }
+
+  /** Open incidents per 事故レベル; the key is null for those not yet assessed. */
+  public Map<Integer, Long> openCountByLevel() {
+    Map<Integer, Long> counts = new HashMap<>();
+    jdbc.query("SELECT severity_level, COUNT(*) AS n FROM incident_record WHERE state = ? GROUP BY severity_level",
+        (ResultSet rs) -> {
+          int level = rs.getInt("severity_level");
+          counts.put(rs.wasNull() ? null : level, rs.getLong("n"));
+        }, State.OPEN.name());
+    return counts;
+  }
+
+  /** The report items already sent, as "incident number/report item", of the given incidents. */
+  public Set<String> sentReportItems(Collection<String> incidentNumbers) {
+    if (incidentNumbers.isEmpty()) {
+      return Set.of();
+    }
+    String marks = String.join(",", Collections.nCopies(incidentNumbers.size(), "?"));
+    return new HashSet<>(jdbc.query("SELECT incident_number, report_item FROM incident_report_sent"
+            + " WHERE incident_number IN (" + marks + ")",
+        (rs, i) -> rs.getString("incident_number") + "/" + rs.getString("report_item"), incidentNumbers.toArray()));
   }
 
   /** Sets the given fact columns (keys of {@link #FACT_COLUMNS}) that have a value, in one statement. */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The REST API is open by default; Camunda's own filter makes every call log in with HTTP Basic and run
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class RestAuthenticationConfiguration {
+
+  private static final String[] METRICS_PATHS = {"/actuator/prometheus", "/actuator/prometheus/*"};
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -35,6 +38,29 @@ public class RestAuthenticationConfiguration {
         HttpBasicAuthenticationProvider.class.getName());
     // The API's description too: it tells an outsider what to try.
     registration.addUrlPatterns("/api/*", "/v3/api-docs", "/v3/api-docs/*");
+    return registration;
+  }
+
+  /** Prometheus scrapes with HTTP Basic as a member of {@code monitoring}; login first, then the group check. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> metricsAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("metrics-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(METRICS_PATHS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<MonitoringAccessFilter> metricsAccess(IdentityService identityService) {
+    FilterRegistrationBean<MonitoringAccessFilter> registration =
+        new FilterRegistrationBean<>(new MonitoringAccessFilter(identityService));
+    registration.setName("metrics-access");
+    registration.addUrlPatterns(METRICS_PATHS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }
 }

@@ -18,41 +18,41 @@ import org.camunda.bpm.engine.task.Task;
  * values. Asynchronous steps (the report drafts) run right after, as the job executor would; timers only when a
  * test moves the clock and fires them.
  */
-class IncidentDriver {
+public class IncidentDriver {
 
   private final ProcessEngine engine;
   private final ProcessInstance instance;
 
-  IncidentDriver(ProcessEngine engine, ProcessInstance instance) {
+  public IncidentDriver(ProcessEngine engine, ProcessInstance instance) {
     this.engine = engine;
     this.instance = instance;
   }
 
-  ProcessInstance instance() {
+  public ProcessInstance instance() {
     return instance;
   }
 
-  String businessKey() {
+  public String businessKey() {
     return instance.getBusinessKey();
   }
 
-  Task task(String taskKey) {
+  public Task task(String taskKey) {
     List<Task> tasks = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskKey).list();
     assertThat(tasks).as("open tasks %s of %s; open are %s", taskKey, businessKey(), openTaskKeys()).hasSize(1);
     return tasks.get(0);
   }
 
-  List<String> openTaskKeys() {
+  public List<String> openTaskKeys() {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).list()
         .stream().map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
-  List<String> candidateGroups(String taskKey) {
+  public List<String> candidateGroups(String taskKey) {
     return candidateGroupsOf(task(taskKey));
   }
 
-  List<String> candidateGroupsOf(Task task) {
+  public List<String> candidateGroupsOf(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
@@ -60,7 +60,7 @@ class IncidentDriver {
         .toList();
   }
 
-  IncidentDriver complete(String taskKey, Object... keyValues) {
+  public IncidentDriver complete(String taskKey, Object... keyValues) {
     Map<String, Object> variables = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       variables.put((String) keyValues[i], keyValues[i + 1]);
@@ -71,14 +71,14 @@ class IncidentDriver {
   }
 
   /** Completes the task if the incident has it open; for steps that only some incidents take. */
-  IncidentDriver completeIfOpen(String taskKey, Object... keyValues) {
+  public IncidentDriver completeIfOpen(String taskKey, Object... keyValues) {
     boolean open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(taskKey).count() > 0;
     return open ? complete(taskKey, keyValues) : this;
   }
 
   /** The type-specific containment steps (type-specific-containment) this incident has open, each done. */
-  IncidentDriver containByType() {
+  public IncidentDriver containByType() {
     return completeIfOpen("Task_RequestDeletionByRecipient", "misdeliveryRecipients", "送信先に削除を依頼した")
         .completeIfOpen("Task_WithdrawPublication", "publicationWithdrawn", "ページを非公開にした")
         .completeIfOpen("Task_SuspendInsiderAccess", "insiderAccessSuspended", "アカウントを停止した")
@@ -86,12 +86,12 @@ class IncidentDriver {
   }
 
   /** Whether the incident (or a process it called) had this task at some point. */
-  boolean hadTask(String taskKey) {
+  public boolean hadTask(String taskKey) {
     return engine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskKey).count() > 0;
   }
 
-  void runAsynchronousSteps() {
+  public void runAsynchronousSteps() {
     List<Job> jobs;
     do {
       jobs = engine.getManagementService().createJobQuery().messages().withRetriesLeft().list().stream()
@@ -101,7 +101,7 @@ class IncidentDriver {
   }
 
   /** Fires the timers of this incident that are due at the engine's current (test) time. */
-  void fireDueTimers() {
+  public void fireDueTimers() {
     engine.getManagementService().createJobQuery().timers().executable().list().stream()
         .filter(job -> processInstanceIds().contains(job.getProcessInstanceId()))
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
@@ -114,7 +114,7 @@ class IncidentDriver {
   }
 
   /** The open report tasks (one per report item of the reporting decision), by item id. */
-  Map<String, Task> reportTasks() {
+  public Map<String, Task> reportTasks() {
     Map<String, Task> tasks = new LinkedHashMap<>();
     engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKeyIn("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly").orderByTaskName().asc().list()
@@ -123,7 +123,7 @@ class IncidentDriver {
   }
 
   /** Sends one report as a person would after checking the draft. */
-  IncidentDriver sendReport(String item) {
+  public IncidentDriver sendReport(String item) {
     Task task = reportTasks().get(item);
     assertThat(task).as("report task %s of %s; open are %s", item, businessKey(), reportTasks().keySet()).isNotNull();
     engine.getTaskService().complete(task.getId(), Map.of("reportChannel", "email",
@@ -133,19 +133,19 @@ class IncidentDriver {
   }
 
   /** Sends every open report, and the 確報 that each sent 速報 starts, until none is left. */
-  IncidentDriver sendAllReports() {
+  public IncidentDriver sendAllReports() {
     for (int round = 0; round < 5 && !reportTasks().isEmpty(); round++) {
       reportTasks().keySet().forEach(this::sendReport);
     }
     return this;
   }
 
-  Object variable(String name) {
+  public Object variable(String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 
-  boolean ended() {
+  public boolean ended() {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0;
   }
 }

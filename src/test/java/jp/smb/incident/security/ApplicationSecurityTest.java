@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+// Tests leave metrics export off unless asked; the Prometheus endpoint is part of what is checked here.
+@AutoConfigureObservability(tracing = false)
 class ApplicationSecurityTest {
 
   private static final String DEMO_PASSWORD = "Renshu-2026!";
@@ -235,6 +238,45 @@ class ApplicationSecurityTest {
     assertThat(http.get("/engine-rest/task?processInstanceId=" + instanceId, "demo-comms", DEMO_PASSWORD).body())
         .isEqualTo("[]");
     assertThat(engine.getRuntimeService().getVariable(instanceId, "severityLevel")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldServeMetricsOnlyToTheMonitoringGroupAndAdministrators() {
+    IdentityService identityService = engine.getIdentityService();
+    if (identityService.createUserQuery().userId("scraper").count() == 0) {
+      User scraper = identityService.newUser("scraper");
+      scraper.setPassword("Miharu-2026!x");
+      identityService.saveUser(scraper);
+      identityService.createMembership("scraper", "monitoring");
+    }
+
+    assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    HttpResponse<String> lead = http.get("/actuator/prometheus", "demo-lead", DEMO_PASSWORD);
+    assertThat(lead.statusCode()).isEqualTo(403);
+    assertThat(lead.body()).contains("monitoring").doesNotContain("incident_open");
+    HttpResponse<String> metrics = http.get("/actuator/prometheus", "scraper", "Miharu-2026!x");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("incident_open{", "level=\"3\"", "level=\"none\"",
+        "incident_reports_overdue", "incident_notifications_given_up", "incident_notifications_failed_total",
+        "incident_time_to_detect_seconds_count{procedure=\"ipa-incident-response\"",
+        "incident_time_to_contain_seconds", "incident_time_to_recover_seconds");
+    assertThat(http.get("/actuator/prometheus", "admin", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldShowTheIncidentBoardToSupervisorsOnly() {
+    assertThat(http.get("/api/board").statusCode()).isEqualTo(401);
+    assertThat(http.get("/api/board", "demo-staff", DEMO_PASSWORD).statusCode()).isEqualTo(403);
+    HttpResponse<String> board = http.get("/api/board", "demo-lead", DEMO_PASSWORD);
+    assertThat(board.statusCode()).isEqualTo(200);
+    assertThat(HttpTestClient.json(board).path("incidents").isArray()).isTrue();
+    assertThat(http.get("/api/board/figures?months=12", "demo-executive", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+    // Mistakes in the query are told, not a 500.
+    assertThat(http.get("/api/board?state=closed", "demo-lead", DEMO_PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(http.get("/api/board?state=ended&from=2026-13-01", "demo-lead", DEMO_PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(http.get("/api/board?state=ended&from=2026-12-02&to=2026-12-01", "demo-lead", DEMO_PASSWORD).body())
+        .contains("from は to 以前");
+    assertThat(http.get("/api/board/figures?months=0", "demo-lead", DEMO_PASSWORD).statusCode()).isEqualTo(400);
   }
 
   private static String idOf(String body) {
