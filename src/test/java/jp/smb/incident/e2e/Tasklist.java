@@ -222,6 +222,26 @@ class Tasklist implements AutoCloseable {
     return this;
   }
 
+  /** The first element matching the CSS selector, once it is shown. */
+  WebElement await(String css) {
+    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
+  }
+
+  /** Screenshot of the window scrolled to one element of the page, e.g. a plugin, for the README. */
+  void screenshot(String css, Path file) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", await(css));
+    pause(500);
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void screenshot(String name) {
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {

@@ -4,6 +4,12 @@ import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -145,6 +151,70 @@ class TasklistEndToEndTest {
     browser().login("cockpit", "demo-lead", PASSWORD).open("cockpit/default/#/decision-definition/" + decisionId);
     browser().screenshot("cockpit-decision");
     assertThat(browser().pageText()).contains(instanceId, "判断の履歴");
+  }
+
+  /** A leak of 1,500 customers' data detected {@code daysAgo} days ago, worked up to its first reports. */
+  private String leakReported(String title, int daysAgo) {
+    String detectedAt = OffsetDateTime.now(ZoneId.of("Asia/Tokyo")).minusDays(daysAgo).truncatedTo(ChronoUnit.MINUTES)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String number = engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+        "incidentTitle", title, "incidentType", "unauthorized-access", "detectedAt", detectedAt,
+        "eventDescription", "顧客データベースに不審なアクセス", "reportSource", "internal")).getBusinessKey();
+    Map<String, Object> leak = Map.of("personalDataLeaked", "yes", "affectedPersons", 1500);
+    completeTask(number, "Task_TriageReport", Map.of("isIncident", true), leak);
+    completeTask(number, "Task_ReportToExecutive", Map.of("executiveReport", "社長に電話で報告"), Map.of());
+    completeTask(number, "Task_SetUpResponseTeam", Map.of("responseLeader", "佐藤", "responseMembers", "鈴木"), Map.of());
+    completeTask(number, "Task_ContainIncident", Map.of("containmentNote", "LANケーブルを抜いた", "powerKeptOn", true,
+        "externallyReachable", false, "damageMaySpread", false), leak);
+    completeTask(number, "Task_DecideFirstReport", Map.of("firstReportPlan", "個人情報保護委員会に速報"), Map.of());
+    return number;
+  }
+
+  /** Completes the incident's task once it is there (the job executor runs the asynchronous steps before it). */
+  private void completeTask(String number, String taskKey, Map<String, Object> values, Map<String, Object> facts) {
+    long deadline = System.currentTimeMillis() + 15_000;
+    org.camunda.bpm.engine.task.Task task;
+    while ((task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(taskKey).singleResult()) == null) {
+      assertThat(System.currentTimeMillis()).as("%s of %s never opened", taskKey, number).isLessThan(deadline);
+      pause();
+    }
+    Map<String, Object> variables = new HashMap<>(values);
+    variables.putAll(facts);
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void shouldShowTheIncidentLeadTheBoardWithLevelsAndTheOverdueReportInRed() {
+    String late = leakReported("E2E 先週発覚した漏えい", 8);
+    String fresh = leakReported("E2E 本日発覚した漏えい", 0);
+
+    browser().login("cockpit", "demo-lead", PASSWORD).open("cockpit/default/#/dashboard");
+    String freshRow = ".incident-board tr[data-incident='" + fresh + "']";
+    String lateRow = ".incident-board tr[data-incident='" + late + "']";
+    assertThat(browser().await(freshRow).getText()).contains(fresh, "E2E 本日発覚した漏えい", "レベル3",
+        "個人情報保護委員会", "あと", "ステップ2 報告・公表", "対外連絡担当者");
+    assertThat(browser().await(lateRow).getText()).contains("期限超過", "個人情報保護委員会", "超過");
+    // Red: the overdue deadline's cell, in words and in colour; the fresh one is neither red nor amber.
+    assertThat(browser().await(lateRow + " td.ib-deadline").getAttribute("data-urgency")).isEqualTo("overdue");
+    assertThat(browser().await(lateRow + " td.ib-deadline").getCssValue("background-color"))
+        .isEqualTo("rgba(253, 236, 234, 1)");
+    assertThat(browser().await(freshRow + " td.ib-deadline").getAttribute("data-urgency")).isEqualTo("later");
+    // Most urgent first.
+    assertThat(browser().await(".incident-board tbody tr").getAttribute("data-incident")).isEqualTo(late);
+    // The charts are drawn by Chart.js from the webjar.
+    assertThat(browser().await(".incident-board .ib-chart canvas").getAttribute("aria-label")).contains("月ごとの平均時間");
+    browser().screenshot("cockpit-incident-board");
+    browser().screenshot(".incident-board h2", Path.of("target", "e2e-screenshots", "incident-board.png"));
   }
 
   @Test

@@ -212,6 +212,7 @@ const STYLE = `
   outline: 3px solid #1f5fa8; outline-offset: 2px; }
 .ib-toolbar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
 .ib-period { display: inline-flex; gap: 6px; align-items: center; }
+.ib-period[hidden] { display: none; }
 .ib-table { width: 100%; border-collapse: collapse; background: #fff; }
 .ib-table caption { text-align: left; font-weight: bold; color: #222; padding: 4px 0; }
 .ib-table th, .ib-table td { border: 1px solid #ccc; padding: 6px 8px; vertical-align: top; text-align: left; color: #222; }
@@ -228,7 +229,7 @@ const STYLE = `
 .ib-level-none { background: #767676; }
 .ib-deadline-overdue { background: #fdecea; color: #8a1c1c !important; border-left: 6px solid #b00020 !important; }
 .ib-deadline-soon { background: #fff4e5; color: #6b3a00 !important; border-left: 6px solid #e09000 !important; }
-.ib-links a { display: block; }
+.ib-links a { display: block; white-space: nowrap; }
 .ib-charts { display: flex; flex-wrap: wrap; gap: 16px; }
 .ib-chart { flex: 1 1 320px; margin: 0; background: #fff; border: 1px solid #ccc; padding: 8px; }
 .ib-chart figcaption { font-weight: bold; margin-bottom: 4px; }
