@@ -71,8 +71,11 @@ class TasklistEndToEndTest {
   }
 
   private Tasklist reportIncident(String procedure, String title) {
-    return browser().login("tasklist", "demo-staff", PASSWORD)
-        .startProcess(procedure)
+    Tasklist form = browser().login("tasklist", "demo-staff", PASSWORD).startProcess(procedure);
+    // form-js's own placeholder, in Japanese too (scripts/form-texts-ja.js).
+    assertThat(form.await("[id$='-Field_incidentType-display']").getText())
+        .isEqualTo("選択してください");
+    return form
         .type("incidentTitle", title)
         .choose("incidentType", "その他・不明")
         .type("eventDescription", "見覚えのない送信済みメールが大量にある")
@@ -122,7 +125,8 @@ class TasklistEndToEndTest {
     browser().openTask("インシデントに該当するか判断する");
     // Left unticked, the form asks why it is not an incident: completing without the reason is refused.
     browser().complete();
-    assertThat(browser().fieldErrors()).isNotEmpty();
+    // form-js's own validation message, in Japanese.
+    assertThat(browser().fieldErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).isEqualTo("入力してください。"));
     browser().screenshot("ipa-triage-required-field");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey("Task_TriageReport").count()).isEqualTo(1);

@@ -1,6 +1,8 @@
 // Japanese for Japanese browsers (our translation in ../locales/ja.json), English for every other browser and
 // for every string not yet translated.
 export default {
+  // form-js's own texts (placeholders, validation, date picker) in Japanese: scripts/form-texts-ja.js.
+  customScripts: ['scripts/form-texts-ja.js'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
