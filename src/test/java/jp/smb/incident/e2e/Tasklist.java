@@ -222,6 +222,11 @@ class Tasklist implements AutoCloseable {
     return this;
   }
 
+  /** Runs a script in the page and returns its result (Selenium's conversion: lists, maps, strings, numbers). */
+  Object script(String javaScript) {
+    return ((JavascriptExecutor) driver).executeScript(javaScript);
+  }
+
   /** The first element matching the CSS selector, once it is shown. */
   WebElement await(String css) {
     WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));

@@ -157,6 +157,25 @@ class TasklistEndToEndTest {
     assertThat(browser().pageText()).contains(instanceId, "判断の履歴");
   }
 
+  /** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+  private static final String CONTRAST = """
+      const rgb = c => c.match(/[\\d.]+/g).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+          .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = e => {
+        for (let n = e; n; n = n.parentElement) {
+          const c = rgb(getComputedStyle(n).backgroundColor);
+          if (c.length < 4 || c[3] > 0) return c;
+        }
+        return [255, 255, 255];
+      };
+      const contrast = e => {
+        const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      };
+      """;
+
   /** A leak of 1,500 customers' data detected {@code daysAgo} days ago, worked up to its first reports. */
   private String leakReported(String title, int daysAgo) {
     String detectedAt = OffsetDateTime.now(ZoneId.of("Asia/Tokyo")).minusDays(daysAgo).truncatedTo(ChronoUnit.MINUTES)
@@ -217,6 +236,14 @@ class TasklistEndToEndTest {
     assertThat(browser().await(".incident-board tbody tr").getAttribute("data-incident")).isEqualTo(late);
     // The charts are drawn by Chart.js from the webjar.
     assertThat(browser().await(".incident-board .ib-chart canvas").getAttribute("aria-label")).contains("月ごとの平均時間");
+    // Accessibility basics: every control has a label, the table a caption, and coloured text at least 4.5:1.
+    assertThat(browser().script("return [...document.querySelectorAll('.incident-board select, .incident-board input')]"
+        + ".filter(c => c.labels.length === 0).map(c => c.id)")).asList().isEmpty();
+    assertThat(browser().script("return document.querySelector('.incident-board table caption').textContent"))
+        .asString().contains("対応中のインシデント");
+    assertThat(browser().script(CONTRAST + "return [...document.querySelectorAll('.incident-board .ib-level, "
+        + ".incident-board .ib-deadline-overdue, .incident-board .ib-muted')]"
+        + ".map(e => contrast(e)).filter(ratio => ratio < 4.5)")).asList().isEmpty();
     browser().screenshot("cockpit-incident-board");
     browser().screenshot(".incident-board h2", Path.of("target", "e2e-screenshots", "incident-board.png"));
   }
