@@ -53,6 +53,10 @@ public class HttpTestClient {
     return sendJson("PUT", path, user, password, json);
   }
 
+  public HttpResponse<String> deleteJson(String path, String user, String password, String json) {
+    return sendJson("DELETE", path, user, password, json);
+  }
+
   public HttpResponse<String> post(String path, String user, String password, String contentType, String body) {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Authorization", basic(user, password))

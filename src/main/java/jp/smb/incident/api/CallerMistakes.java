@@ -15,6 +15,7 @@ public final class CallerMistakes {
   }
 
   static final String POLICY_MESSAGE = "Password does not match policy";
+  private static final String OTHER_TENANT = "belongs to no authenticated tenant";
   private static final String JAVA_SERIALIZATION = "Java serialization format is prohibited";
 
   private CallerMistakes() {
@@ -36,6 +37,10 @@ public final class CallerMistakes {
       if (message.startsWith(POLICY_MESSAGE)) {
         return Optional.of(new Refusal(400, "パスワードがパスワードポリシーに合いません（10 文字以上で、英大文字・英小文字・数字・記号を含め、"
             + "ユーザー ID を含めないでください）。 / " + POLICY_MESSAGE));
+      }
+      // Another company's task or instance: answered as not found, as /api does, so its existence tells nothing.
+      if (message.contains(OTHER_TENANT)) {
+        return Optional.of(new Refusal(404, "見つかりません（別の会社のものか、既に完了・削除されています）。"));
       }
       if (cause instanceof NullValueException && message.startsWith("Cannot find")) {
         return Optional.of(new Refusal(404, "見つかりません（既に完了・削除された可能性があります）。 / " + message));

@@ -3,9 +3,14 @@ package jp.smb.incident.intake;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.company.Company;
+import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.company.CompanyService;
+import jp.smb.incident.company.CompanyTenantProvider;
 import jp.smb.incident.organisation.OrganisationProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -22,12 +27,16 @@ public class IncidentIntakeController {
   private final RuntimeService runtimeService;
   private final OrganisationProperties organisation;
   private final ApiCaller caller;
+  private final CompanyService companies;
+  private final CompanyScope scope;
 
   public IncidentIntakeController(RuntimeService runtimeService, OrganisationProperties organisation,
-      ApiCaller caller) {
+      ApiCaller caller, CompanyService companies, CompanyScope scope) {
     this.runtimeService = runtimeService;
     this.organisation = organisation;
     this.caller = caller;
+    this.companies = companies;
+    this.scope = scope;
   }
 
   @PostMapping(path = "/api/incidents", consumes = "application/json")
@@ -37,8 +46,8 @@ public class IncidentIntakeController {
     if ("customer".equals(source) && isBlank(request.reporterContact())) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "外部からの通報（source=customer）には reporterContact が必要です");
     }
-    String processKey = request.procedure() != null ? request.procedure()
-        : organisation.defaultProcedure().processKey();
+    Company company = companyOf(request.company());
+    String processKey = request.procedure() != null ? request.procedure() : defaultProcedure(company);
 
     Map<String, Object> variables = new HashMap<>();
     variables.put("incidentTitle", request.title());
@@ -52,6 +61,7 @@ public class IncidentIntakeController {
     putIfPresent(variables, "externalReporterContact", request.reporterContact());
     putIfPresent(variables, "affectedSystems", request.affectedSystems());
     putIfPresent(variables, "commissioningParty", request.commissioningParty());
+    putIfPresent(variables, CompanyTenantProvider.COMPANY_VARIABLE, company == null ? null : company.id());
 
     // Started as the caller: the engine checks that this user may start incidents.
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(processKey)
@@ -59,6 +69,37 @@ public class IncidentIntakeController {
     String number = (String) instance.getVariables().get("incidentNumber");
     return ResponseEntity.created(URI.create("/api/incidents/" + number)).body(Map.of(
         "incidentNumber", number, "procedure", processKey, "processInstanceId", instance.getId()));
+  }
+
+  /**
+   * The company of the new incident: the one named, if the caller may report for it; else the caller's only
+   * company; none in an installation without companies.
+   */
+  private Company companyOf(String named) {
+    List<String> memberOf = scope.memberOf();
+    if (named != null && !named.isBlank()) {
+      Company company = companies.existing(named);
+      if (!scope.sees(company.id())) {
+        throw new ApiException(HttpStatus.FORBIDDEN, "会社 " + named + " のメンバーではないため、その会社のインシデントは報告できません");
+      }
+      return company;
+    }
+    if (memberOf.size() > 1) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "複数の会社に所属しているため、company で会社を指定してください（"
+          + String.join(", ", memberOf.stream().sorted().toList()) + "）");
+    }
+    return memberOf.isEmpty() ? null : companies.existing(memberOf.get(0));
+  }
+
+  private String defaultProcedure(Company company) {
+    if (company == null) {
+      return organisation.defaultProcedure().processKey();
+    }
+    if (company.defaultProcedure() != null) {
+      return company.defaultProcedure();
+    }
+    return "sole-proprietor".equals(company.profile()) ? Procedure.SIX_STEP_INCIDENT_RESPONSE.processKey()
+        : Procedure.IPA_INCIDENT_RESPONSE.processKey();
   }
 
   private static void putIfPresent(Map<String, Object> variables, String name, String value) {

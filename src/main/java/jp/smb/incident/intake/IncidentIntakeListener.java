@@ -3,6 +3,8 @@ package jp.smb.incident.intake;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import jp.smb.incident.company.Companies;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,9 +27,11 @@ public class IncidentIntakeListener implements ExecutionListener {
   private final IncidentRecorder recorder;
   private final FormValues formValues;
   private final Clock clock;
+  private final Companies companies;
 
   public IncidentIntakeListener(IncidentNumbering numbering, IncidentStartVariables startVariables,
-      IncidentRecorder recorder, FormValues formValues, Clock clock) {
+      IncidentRecorder recorder, FormValues formValues, Clock clock, Companies companies) {
+    this.companies = companies;
     this.formValues = formValues;
     this.numbering = numbering;
     this.startVariables = startVariables;
@@ -48,7 +52,10 @@ public class IncidentIntakeListener implements ExecutionListener {
     if (execution.getVariable(DETECTED_AT) == null) {
       execution.setVariable(DETECTED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
     }
-    startVariables.forNewIncident().forEach((name, value) -> {
+    String company = execution.getTenantId();
+    Map<String, Object> defaults = company == null ? startVariables.forNewIncident()
+        : companies.find(company).map(startVariables::forCompany).orElseGet(startVariables::forNewIncident);
+    defaults.forEach((name, value) -> {
       if (!execution.hasVariable(name)) {
         execution.setVariable(name, value);
       }

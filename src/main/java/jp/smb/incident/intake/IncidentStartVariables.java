@@ -2,6 +2,7 @@ package jp.smb.incident.intake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.smb.incident.company.Company;
 import jp.smb.incident.organisation.ContactChain;
 import jp.smb.incident.organisation.OrganisationContacts;
 import jp.smb.incident.organisation.OrganisationProperties;
@@ -36,6 +37,19 @@ public class IncidentStartVariables {
     variables.put("contactPartners", orNotRegistered(contacts.partners()));
     variables.put("contactProviders", orNotRegistered(contacts.providers()));
     variables.put("contactChain", chain.describe());
+    return variables;
+  }
+
+  /** As {@link #forNewIncident()}, with a client company's own profile and contact list. */
+  public Map<String, Object> forCompany(Company company) {
+    Map<String, Object> variables = forNewIncident();
+    variables.put(SOLE_PROPRIETOR, "sole-proprietor".equals(company.profile()));
+    Map<String, String> own = company.contacts();
+    variables.put("contactLawyer", orNotRegistered(own.get("lawyer")));
+    variables.put("contactInsurer", orNotRegistered(own.get("insurer")));
+    variables.put("contactPolice", orNotRegistered(own.get("police")));
+    variables.put("contactPartners", orNotRegistered(own.get("partners")));
+    variables.put("contactProviders", orNotRegistered(own.get("providers")));
     return variables;
   }
 

@@ -13,7 +13,8 @@ import jp.smb.incident.api.PlainText;
  * @param source     who or what reported it: {@code person}, {@code customer} (an outside party, e.g. a
  *                   customer's e-mail), or an alerting system {@code siem}, {@code edr}, {@code utm}, {@code email}
  * @param procedure  {@code ipa-incident-response} or {@code six-step-incident-response}; empty means the
- *                   organisation's default
+ *                   company's or the organisation's default
+ * @param company    the company the incident belongs to; needed only from someone who is a member of several
  */
 public record IntakeRequest(
     @NotBlank @Size(max = 200) @PlainText String title,
@@ -29,5 +30,6 @@ public record IntakeRequest(
     @Size(max = 5000) @PlainText String affectedSystems,
     @Size(max = 500) @PlainText String commissioningParty,
     @Pattern(regexp = "ipa-incident-response|six-step-incident-response",
-        message = "ipa-incident-response または six-step-incident-response にしてください") String procedure) {
+        message = "ipa-incident-response または six-step-incident-response にしてください") String procedure,
+    @Size(max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "会社の id（例: acme）にしてください") String company) {
 }

@@ -9,6 +9,7 @@ import jp.smb.incident.organisation.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -77,7 +78,12 @@ public class TaskAlerts {
     Set<String> addresses = new LinkedHashSet<>();
     for (IdentityLink link : task.getCandidates()) {
       if (link.getGroupId() != null) {
-        identity.createUserQuery().memberOfGroup(link.getGroupId()).list().forEach(user -> addIfMailable(user, addresses));
+        UserQuery members = identity.createUserQuery().memberOfGroup(link.getGroupId());
+        // A client company's task: only that company's members, though the role group is shared by all companies.
+        if (task.getTenantId() != null) {
+          members.memberOfTenant(task.getTenantId());
+        }
+        members.list().forEach(user -> addIfMailable(user, addresses));
       }
     }
     if (task.getAssignee() != null) {
@@ -89,6 +95,10 @@ public class TaskAlerts {
   /** An escalation also goes to the 連絡網's address of each role it is offered to (付録5 9.3). */
   private Set<String> chainAddresses(DelegateTask task) {
     Set<String> addresses = new LinkedHashSet<>();
+    if (task.getTenantId() != null) {
+      // The configured chain is the installation's own organisation, not a client company's.
+      return addresses;
+    }
     for (IdentityLink link : task.getCandidates()) {
       ContactChain.Entry entry = link.getGroupId() == null ? null : chain.byGroup().get(link.getGroupId());
       if (entry != null && entry.email() != null && !entry.email().isBlank()) {

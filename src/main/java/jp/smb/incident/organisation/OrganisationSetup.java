@@ -46,6 +46,9 @@ public class OrganisationSetup {
   /** The group whose members (a monitoring system's account) may read the metrics. */
   public static final String MONITORING_GROUP = "monitoring";
 
+  /** The IT vendor's administrators, who open client companies and name their members (/api/companies). */
+  public static final String VENDOR_ADMIN_GROUP = "vendor-admin";
+
   static final String FILTER_MY_TASKS = "自分のタスク";
   static final String FILTER_GROUP_TASKS = "担当グループのタスク";
   static final String FILTER_ALL_TASKS = "すべての対応タスク（監督）";
@@ -81,7 +84,7 @@ public class OrganisationSetup {
     for (ResponseRole role : ResponseRole.values()) {
       ensureGroup(role);
     }
-    ensureMonitoringGroup();
+    ensureSystemGroups();
     seedTasklistFiltersOnce();
 
     List<NewAccount> created = new ArrayList<>();
@@ -123,13 +126,34 @@ public class OrganisationSetup {
     }
   }
 
-  /** For a monitoring system's account: it may read /actuator/prometheus and nothing of the engine. */
-  private void ensureMonitoringGroup() {
-    if (identityService.createGroupQuery().groupId(MONITORING_GROUP).count() == 0) {
-      Group group = identityService.newGroup(MONITORING_GROUP);
-      group.setName("監視（メトリクスの取得）");
-      group.setType("SYSTEM");
-      identityService.saveGroup(group);
+  /**
+   * Groups outside the response roles: a monitoring system's account may read /actuator/prometheus and nothing of
+   * the engine; the vendor's administrators manage companies through the API.
+   */
+  private void ensureSystemGroups() {
+    Map<String, String> groups = Map.of(MONITORING_GROUP, "監視（メトリクスの取得）",
+        VENDOR_ADMIN_GROUP, "ベンダー管理者（会社とメンバーの管理）");
+    groups.forEach((id, name) -> {
+      if (identityService.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType("SYSTEM");
+        identityService.saveGroup(group);
+        if (VENDOR_ADMIN_GROUP.equals(id)) {
+          grantVendorAdministration();
+        }
+      }
+    });
+  }
+
+  /** Companies are tenants: creating them and their members; role memberships of the response roles only. */
+  private void grantVendorAdministration() {
+    grant(VENDOR_ADMIN_GROUP, Resources.TENANT, ANY, Permissions.ALL);
+    grant(VENDOR_ADMIN_GROUP, Resources.TENANT_MEMBERSHIP, ANY, Permissions.ALL);
+    grant(VENDOR_ADMIN_GROUP, Resources.USER, ANY, Permissions.READ);
+    grant(VENDOR_ADMIN_GROUP, Resources.GROUP, ANY, Permissions.READ);
+    for (ResponseRole role : ResponseRole.values()) {
+      grant(VENDOR_ADMIN_GROUP, Resources.GROUP_MEMBERSHIP, role.groupId(), Permissions.ALL);
     }
   }
 

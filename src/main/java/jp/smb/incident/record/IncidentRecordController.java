@@ -16,6 +16,7 @@ import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
 import jp.smb.incident.api.PlainText;
+import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.Evidence;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,9 +50,11 @@ public class IncidentRecordController {
   private final ApiCaller caller;
   private final Clock clock;
   private final Period retention;
+  private final CompanyScope scope;
 
   public IncidentRecordController(IncidentRecords records, IncidentRecorder recorder, ApiCaller caller, Clock clock,
-      @Value("${incident.record.retention:P5Y}") Period retention) {
+      @Value("${incident.record.retention:P5Y}") Period retention, CompanyScope scope) {
+    this.scope = scope;
     this.records = records;
     this.recorder = recorder;
     this.caller = caller;
@@ -67,7 +70,8 @@ public class IncidentRecordController {
     if (limit < 1 || limit > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1〜1000 にしてください");
     }
-    return records.search(state(state), severity, type, limit).stream().map(IncidentRecordController::summary).toList();
+    return records.search(state(state), severity, type, limit, scope.visibleCompanies()).stream()
+        .map(IncidentRecordController::summary).toList();
   }
 
   @GetMapping(path = "/api/incidents/{number}")
@@ -141,6 +145,7 @@ public class IncidentRecordController {
   @GetMapping(path = "/api/incidents/{number}/evidence/{id}")
   public Map<String, Object> evidence(@PathVariable String number, @PathVariable long id) {
     caller.require("証拠の閲覧", ApiCaller.READERS);
+    existing(number);
     Evidence evidence = records.evidence(number, id).orElseThrow(() -> noEvidence(number, id));
     return Map.of("item", evidence, "custody", records.custody(id));
   }
@@ -150,6 +155,7 @@ public class IncidentRecordController {
   @GetMapping(path = "/api/incidents/{number}/evidence/{id}/content")
   public ResponseEntity<byte[]> content(@PathVariable String number, @PathVariable long id) {
     String user = caller.require("証拠のダウンロード", "incident-lead", "executive", "tech");
+    existing(number);
     Evidence evidence = records.evidence(number, id).orElseThrow(() -> noEvidence(number, id));
     byte[] content = records.evidenceContent(id);
     if (content == null) {
@@ -175,6 +181,7 @@ public class IncidentRecordController {
   public ResponseEntity<Map<String, Object>> handover(@PathVariable String number, @PathVariable long id,
       @Valid @RequestBody HandoverRequest handover) {
     String user = caller.require("証拠の引き渡し", ApiCaller.EVIDENCE_HANDLERS);
+    existing(number);
     records.evidence(number, id).orElseThrow(() -> noEvidence(number, id));
     records.addCustody(id, OffsetDateTime.now(clock), "HANDED_OVER", user,
         "引き渡し先: " + handover.to() + (handover.note() == null ? "" : "（" + handover.note() + "）"));
@@ -208,8 +215,10 @@ public class IncidentRecordController {
         records.evidence(number), records::custody, clock.getZone());
   }
 
+  /** Another company's incident is answered as if it did not exist: its number tells nothing. */
   private IncidentRecord existing(String number) {
-    return records.find(number).orElseThrow(() -> ApiException.notFound(number));
+    return records.find(number).filter(record -> scope.sees(records.companyOf(number).orElse(null)))
+        .orElseThrow(() -> ApiException.notFound(number));
   }
 
   private static ApiException noEvidence(String number, long id) {

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.smb.incident.company.Companies;
+import jp.smb.incident.company.Company;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,10 +46,12 @@ public class IncidentRecorder {
   private final IncidentMetrics metrics;
   private final Clock clock;
   private final String businessOperator;
+  private final Companies companies;
 
-  public IncidentRecorder(IncidentRecords records, IncidentMetrics metrics, Clock clock,
+  public IncidentRecorder(IncidentRecords records, IncidentMetrics metrics, Companies companies, Clock clock,
       @Value("${incident.organisation.name:}") String businessOperator) {
     this.records = records;
+    this.companies = companies;
     this.metrics = metrics;
     this.clock = clock;
     this.businessOperator = businessOperator.isBlank() ? null : businessOperator;
@@ -60,13 +64,20 @@ public class IncidentRecorder {
     }
     OffsetDateTime now = now();
     String reporter = firstOf(execution, "externalReporterName", "externalReporterContact", "reporterId");
+    // A client company's incident names that company as the business operator.
+    String company = execution.getTenantId();
+    String operator = company == null ? businessOperator
+        : companies.find(company).map(Company::name).orElse(company);
     records.create(new IncidentRecord(number, execution.getProcessInstanceId(),
         ((ExecutionEntity) execution).getProcessDefinition().getKey(), State.OPEN,
         orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"), null,
-        businessOperator, text(execution, "commissioningParty"), null, text(execution, "reportSource"), reporter,
+        operator, text(execution, "commissioningParty"), null, text(execution, "reportSource"), reporter,
         orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")), null, null,
         null, text(execution, "eventDescription"), null, null, null, null, null,
         text(execution, "affectedSystems"), null, null, now));
+    if (company != null) {
+      records.assignCompany(number, company);
+    }
     records.addTimeline(number, now, "STARTED", "インシデントを受け付けた", orElse(actor(), reporter),
         text(execution, "eventDescription"));
   }

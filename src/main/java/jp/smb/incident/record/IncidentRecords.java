@@ -72,8 +72,17 @@ public class IncidentRecords {
   }
 
   public List<IncidentRecord> search(State state, Integer severityLevel, String incidentType, int limit) {
+    return search(state, severityLevel, incidentType, limit, Optional.empty());
+  }
+
+  /**
+   * @param companies the companies whose incidents may be listed, besides those of no company; empty: all
+   */
+  public List<IncidentRecord> search(State state, Integer severityLevel, String incidentType, int limit,
+      Optional<Set<String>> companies) {
     StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    companyFilter(sql, args, companies);
     if (state != null) {
       sql.append(" AND state = ?");
       args.add(state.name());
@@ -92,16 +101,48 @@ public class IncidentRecords {
   }
 
   /** Incidents that ended (closed, not an incident, cancelled) within [from, to), latest first. */
-  public List<IncidentRecord> endedBetween(OffsetDateTime from, OffsetDateTime to, int limit) {
-    return jdbc.query("SELECT * FROM incident_record WHERE state <> ? AND closed_at >= ? AND closed_at < ?"
-        + " ORDER BY closed_at DESC, incident_number DESC LIMIT ?", IncidentRecords::record,
-        State.OPEN.name(), from, to, limit);
+  public List<IncidentRecord> endedBetween(OffsetDateTime from, OffsetDateTime to, int limit,
+      Optional<Set<String>> companies) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE state <> ? AND closed_at >= ? AND closed_at < ?");
+    List<Object> args = new ArrayList<>(List.of(State.OPEN.name(), from, to));
+    companyFilter(sql, args, companies);
+    sql.append(" ORDER BY closed_at DESC, incident_number DESC LIMIT ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray());
   }
 
   /** Incidents detected within [from, to), for the monthly figures. */
-  public List<IncidentRecord> detectedBetween(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.query("SELECT * FROM incident_record WHERE detected_at >= ? AND detected_at < ? ORDER BY detected_at",
-        IncidentRecords::record, from, to);
+  public List<IncidentRecord> detectedBetween(OffsetDateTime from, OffsetDateTime to, Optional<Set<String>> companies) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE detected_at >= ? AND detected_at < ?");
+    List<Object> args = new ArrayList<>(List.of(from, to));
+    companyFilter(sql, args, companies);
+    sql.append(" ORDER BY detected_at");
+    return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray());
+  }
+
+  /** Incidents of no company are everyone's (an installation without companies); others only their members'. */
+  private static void companyFilter(StringBuilder sql, List<Object> args, Optional<Set<String>> companies) {
+    if (companies.isEmpty()) {
+      return;
+    }
+    if (companies.get().isEmpty()) {
+      sql.append(" AND company_id IS NULL");
+      return;
+    }
+    sql.append(" AND (company_id IS NULL OR company_id IN (")
+        .append(String.join(",", Collections.nCopies(companies.get().size(), "?"))).append("))");
+    args.addAll(companies.get());
+  }
+
+  /** The company an incident belongs to; empty for an incident of no company. */
+  public Optional<String> companyOf(String incidentNumber) {
+    return jdbc.query("SELECT company_id FROM incident_record WHERE incident_number = ?",
+        (rs, i) -> Optional.ofNullable(rs.getString("company_id")), incidentNumber).stream().findFirst()
+        .flatMap(company -> company);
+  }
+
+  public void assignCompany(String incidentNumber, String companyId) {
+    jdbc.update("UPDATE incident_record SET company_id = ? WHERE incident_number = ?", companyId, incidentNumber);
   }
 
   /** Open incidents per 事故レベル; the key is null for those not yet assessed. */

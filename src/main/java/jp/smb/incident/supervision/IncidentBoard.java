@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.intake.Procedure;
 import jp.smb.incident.organisation.ResponseRole;
@@ -59,9 +60,11 @@ public class IncidentBoard {
   private final TaskService taskService;
   private final Map<String, String> typeLabels;
   private final Clock clock;
+  private final CompanyScope scope;
 
   public IncidentBoard(IncidentRecords records, PendingReports pendingReports, RuntimeService runtimeService,
-      TaskService taskService, DeployedForms forms, Clock clock) {
+      TaskService taskService, DeployedForms forms, Clock clock, CompanyScope scope) {
+    this.scope = scope;
     this.records = records;
     this.pendingReports = pendingReports;
     this.runtimeService = runtimeService;
@@ -72,7 +75,7 @@ public class IncidentBoard {
 
   /** Open incidents, most urgent first: overdue, then due within a day, then by deadline, level and age. */
   public List<Entry> open(int limit) {
-    List<IncidentRecord> open = records.search(State.OPEN, null, null, limit);
+    List<IncidentRecord> open = records.search(State.OPEN, null, null, limit, scope.visibleCompanies());
     if (open.isEmpty()) {
       return List.of();
     }
@@ -98,7 +101,7 @@ public class IncidentBoard {
 
   /** Incidents that ended within [from, to), latest first. */
   public List<Entry> ended(OffsetDateTime from, OffsetDateTime to, int limit) {
-    return records.endedBetween(from, to, limit).stream()
+    return records.endedBetween(from, to, limit, scope.visibleCompanies()).stream()
         .map(incident -> entry(incident, List.of(), List.of(), null, Urgency.NONE)).toList();
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
@@ -32,8 +33,10 @@ public class ResponseFigures {
   private final IncidentRecords records;
   private final Map<String, String> typeLabels;
   private final Clock clock;
+  private final CompanyScope scope;
 
-  public ResponseFigures(IncidentRecords records, DeployedForms forms, Clock clock) {
+  public ResponseFigures(IncidentRecords records, DeployedForms forms, Clock clock, CompanyScope scope) {
+    this.scope = scope;
     this.records = records;
     this.typeLabels = IncidentTypes.labels(forms);
     this.clock = clock;
@@ -45,7 +48,7 @@ public class ResponseFigures {
     YearMonth first = thisMonth.minusMonths(count - 1L);
     OffsetDateTime from = first.atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
     OffsetDateTime to = thisMonth.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-    List<IncidentRecord> detected = records.detectedBetween(from, to);
+    List<IncidentRecord> detected = records.detectedBetween(from, to, scope.visibleCompanies());
 
     Map<YearMonth, List<IncidentRecord>> byMonth = new LinkedHashMap<>();
     for (YearMonth month = first; !month.isAfter(thisMonth); month = month.plusMonths(1)) {

@@ -184,6 +184,29 @@ class TaskAlertsMailTest {
   }
 
   @Test
+  void shouldMailACompanysTaskOnlyToThatCompanysMembers() {
+    IdentityService identity = engine.getIdentityService();
+    for (String company : new String[] {"acme", "beta"}) {
+      if (identity.createTenantQuery().tenantId(company).count() == 0) {
+        identity.saveTenant(identity.newTenant(company));
+        member("lead-" + company, "incident-lead", "lead-" + company + "@example.jp");
+        identity.createTenantUserMembership(company, "lead-" + company);
+      }
+    }
+    ProcessInstance incident = engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+        "incidentTitle", "アクメの端末が不調", "incidentType", "other", "eventDescription", "動作が遅い",
+        "companyId", "acme"));
+    String number = incident.getBusinessKey();
+
+    await(() -> to(mailsAbout(number, "インシデントに該当するか判断する")).contains("lead-acme@example.jp"), "acme's mail");
+    // The same role in another company, or in none, is not told of acme's incident: not queued at all.
+    List<String> queued = java.util.stream.Stream.of("PENDING", "SENDING", "SENT", "FAILED")
+        .flatMap(state -> outbox.list(state, 10_000).stream())
+        .filter(entry -> number.equals(entry.incidentNumber())).map(OutboxEntry::recipient).toList();
+    assertThat(queued).contains("lead-acme@example.jp").doesNotContain("lead-beta@example.jp", "lead1@example.jp");
+  }
+
+  @Test
   void shouldPostTheSameAlertToTheChatWebhookWithoutPersonalData() {
     ProcessInstance incident = report("チャットへの通知");
     String number = incident.getBusinessKey();

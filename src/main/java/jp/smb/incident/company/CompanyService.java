@@ -1,0 +1,160 @@
+package jp.smb.incident.company;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import jp.smb.incident.api.ApiException;
+import jp.smb.incident.organisation.ResponseRole;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Client companies: each a Camunda tenant, so that the engine itself keeps one company's incidents, tasks and
+ * history from the members of another (Tasklist, Cockpit, /engine-rest), and a row of settings.
+ */
+@Service
+public class CompanyService {
+
+  /** Lower-case letters and digits in words joined by single hyphens: readable in a URL and a tenant id. */
+  static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final Set<String> PROFILES = Set.of("sole-proprietor", "company");
+  static final Set<String> PROCEDURES = Set.of("ipa-incident-response", "six-step-incident-response");
+  static final Set<String> CONTACTS = Set.of("lawyer", "insurer", "police", "partners", "providers");
+
+  private final IdentityService identityService;
+  private final Companies companies;
+  private final Clock clock;
+
+  public CompanyService(IdentityService identityService, Companies companies, Clock clock) {
+    this.identityService = identityService;
+    this.companies = companies;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Company create(Company requested, String createdBy) {
+    Company company = valid(requested);
+    if (identityService.createTenantQuery().tenantId(company.id()).count() > 0) {
+      throw new ApiException(HttpStatus.CONFLICT, "会社 " + company.id() + " はすでにあります");
+    }
+    Tenant tenant = identityService.newTenant(company.id());
+    tenant.setName(company.name());
+    identityService.saveTenant(tenant);
+    companies.save(company, OffsetDateTime.now(clock));
+    // The vendor's administrator who opens a client sees its incidents from then on.
+    if (createdBy != null && identityService.createUserQuery().userId(createdBy).count() > 0) {
+      identityService.createTenantUserMembership(company.id(), createdBy);
+    }
+    return company;
+  }
+
+  @Transactional
+  public Company update(String id, Company requested) {
+    existing(id);
+    Company company = valid(new Company(id, requested.name(), requested.profile(), requested.defaultProcedure(),
+        requested.contacts()));
+    Tenant tenant = identityService.createTenantQuery().tenantId(id).singleResult();
+    tenant.setName(company.name());
+    identityService.saveTenant(tenant);
+    companies.save(company, OffsetDateTime.now(clock));
+    return company;
+  }
+
+  public List<Company> all() {
+    return companies.all();
+  }
+
+  public Company existing(String id) {
+    return companies.find(id)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "会社 " + id + " は見つかりません"));
+  }
+
+  /** Makes an existing user a member of the company with the given roles. */
+  @Transactional
+  public void addMember(String companyId, String userId, List<String> roles) {
+    existing(companyId);
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "ユーザー " + userId + " はいません。先に Camunda Admin で作ってください");
+    }
+    List<ResponseRole> known = roles(roles);
+    if (identityService.createTenantQuery().userMember(userId).tenantId(companyId).count() == 0) {
+      identityService.createTenantUserMembership(companyId, userId);
+    }
+    for (ResponseRole role : known) {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() == 0) {
+        identityService.createMembership(userId, role.groupId());
+      }
+    }
+  }
+
+  /**
+   * Takes the user out of the company. The roles go too unless the user is still a member of another company,
+   * where they keep them (a role group is shared by all companies).
+   */
+  @Transactional
+  public void removeMember(String companyId, String userId, List<String> roles) {
+    existing(companyId);
+    List<ResponseRole> known = roles(roles);
+    identityService.deleteTenantUserMembership(companyId, userId);
+    if (identityService.createTenantQuery().userMember(userId).count() == 0) {
+      known.forEach(role -> identityService.deleteMembership(userId, role.groupId()));
+    }
+  }
+
+  private static List<ResponseRole> roles(List<String> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "roles に役割を 1 つ以上指定してください（"
+          + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）");
+    }
+    return roles.stream().map(id -> ResponseRole.ofGroupId(id).orElseThrow(() -> new ApiException(
+        HttpStatus.BAD_REQUEST, "知らない役割です: " + id + "（使える役割: "
+            + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）")))
+        .toList();
+  }
+
+  private static Company valid(Company company) {
+    if (company.id() == null || !ID.matcher(company.id()).matches() || company.id().length() > 64) {
+      throw new ApiException(HttpStatus.BAD_REQUEST,
+          "id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）");
+    }
+    if (company.name() == null || company.name().isBlank() || company.name().length() > 500) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "name（事業者名）を 500 文字以内で指定してください");
+    }
+    String profile = company.profile() == null ? "company" : company.profile();
+    if (!PROFILES.contains(profile)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "profile は sole-proprietor か company にしてください");
+    }
+    if (company.defaultProcedure() != null && !PROCEDURES.contains(company.defaultProcedure())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST,
+          "defaultProcedure は ipa-incident-response か six-step-incident-response にしてください");
+    }
+    Map<String, String> contacts = company.contacts() == null ? Map.of() : company.contacts();
+    for (Map.Entry<String, String> contact : contacts.entrySet()) {
+      if (!CONTACTS.contains(contact.getKey())) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts に知らない項目があります: " + contact.getKey()
+            + "（使える項目: lawyer, insurer, police, partners, providers）");
+      }
+      if (contact.getValue() != null && contact.getValue().length() > 2000) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts." + contact.getKey() + " は 2000 文字以内にしてください");
+      }
+      if (contact.getValue() != null && contact.getValue().chars()
+          .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts." + contact.getKey() + " に制御文字は使えません");
+      }
+    }
+    Map<String, String> given = new TreeMap<>();
+    contacts.forEach((key, value) -> {
+      if (value != null && !value.isBlank()) {
+        given.put(key, value.strip());
+      }
+    });
+    return new Company(company.id(), company.name().strip(), profile, company.defaultProcedure(), given);
+  }
+}

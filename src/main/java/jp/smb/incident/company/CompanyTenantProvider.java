@@ -1,0 +1,62 @@
+package jp.smb.incident.company;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts each new incident into its company: the procedures are deployed once for all companies, and an instance
+ * takes the tenant of the company it was reported in ({@value #COMPANY_VARIABLE}, set by the intake API), else of
+ * the reporter's only company. Reports, playbooks and decisions follow the incident's tenant.
+ */
+@Component
+public class CompanyTenantProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  public static final String COMPANY_VARIABLE = "companyId";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(this);
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
+    if (context.getSuperExecution() != null) {
+      return context.getSuperExecution().getTenantId();
+    }
+    Authentication login = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+    List<String> memberOf = login == null || login.getTenantIds() == null ? List.of() : login.getTenantIds();
+    Object chosen = context.getVariables() == null ? null : context.getVariables().get(COMPANY_VARIABLE);
+    if (chosen instanceof String company && !company.isBlank()) {
+      // Chosen by the intake API, which checked it; from anywhere else only a company the reporter belongs to.
+      if (login != null && !memberOf.contains(company) && !Context.getCommandContext().getAuthorizationManager().isCamundaAdmin(login)) {
+        throw new ProcessEngineException("会社 " + company + " のメンバーではありません / not a member of company " + company);
+      }
+      return company;
+    }
+    if (memberOf.size() > 1) {
+      throw new ProcessEngineException("複数の会社に所属しているため、どの会社のインシデントか決められません。"
+          + "API の company で会社を指定してください（" + String.join(", ", memberOf) + "）"
+          + " / member of several companies: choose one with the API's company field");
+    }
+    return memberOf.isEmpty() ? null : memberOf.get(0);
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext context) {
+    return context.getExecution() != null ? context.getExecution().getTenantId() : null;
+  }
+}

@@ -1,0 +1,199 @@
+package jp.smb.incident.company;
+
+import static jp.smb.incident.HttpTestClient.json;
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.record.IncidentRecords;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An IT vendor's installation with two client companies, over HTTP under authorization and tenant checks: each
+ * company's incidents are opened in it and stay out of sight of the other company's members, in /api and in
+ * /engine-rest alike; a vendor's staff member who serves both must say which company an incident is for.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class CompaniesTest {
+
+  private static final String ADMIN_PASSWORD = "Renshu-2026!";
+  private static final String PASSWORD = "Kaisha-Betsu-2026!";
+  private static final Path DATA_DIR = temporaryDirectory("incident-companies");
+
+  @DynamicPropertySource
+  static void freshDataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  IncidentRecords records;
+
+  private HttpTestClient http;
+
+  @BeforeEach
+  void twoCompaniesAndTheirPeople() {
+    http = new HttpTestClient(port);
+    IdentityService identity = engine.getIdentityService();
+    for (String user : new String[] {"acme-lead", "beta-lead", "vendor-desk", "vendor-boss"}) {
+      if (identity.createUserQuery().userId(user).count() == 0) {
+        User account = identity.newUser(user);
+        account.setPassword(PASSWORD);
+        identity.saveUser(account);
+      }
+    }
+    if (identity.createGroupQuery().groupMember("vendor-boss").groupId("vendor-admin").count() == 0) {
+      identity.createMembership("vendor-boss", "vendor-admin");
+    }
+    if (identity.createTenantQuery().tenantId("acme").count() == 0) {
+      assertThat(create("acme", "株式会社アクメ").statusCode()).isEqualTo(201);
+      assertThat(create("beta", "ベータ商店").statusCode()).isEqualTo(201);
+      member("acme", "acme-lead", "[\"incident-lead\", \"staff\"]");
+      member("beta", "beta-lead", "[\"incident-lead\", \"staff\"]");
+      member("acme", "vendor-desk", "[\"incident-lead\"]");
+      member("beta", "vendor-desk", "[\"incident-lead\"]");
+    }
+  }
+
+  private HttpResponse<String> create(String id, String name) {
+    return http.postJson("/api/companies", "vendor-boss", PASSWORD,
+        "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"profile\": \"company\","
+            + " \"contacts\": {\"lawyer\": \"" + name + "顧問弁護士 03-0000-0000\"}}");
+  }
+
+  private void member(String company, String user, String roles) {
+    HttpResponse<String> response = http.postJson("/api/companies/" + company + "/members", "vendor-boss", PASSWORD,
+        "{\"userId\": \"" + user + "\", \"roles\": " + roles + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  private String report(String user, String company) {
+    HttpResponse<String> response = http.postJson("/api/incidents", user, PASSWORD,
+        "{\"title\": \"顧客リストの誤送信\", \"incidentType\": \"misdelivery\", \"eventDescription\": \"宛先を誤った\""
+            + (company == null ? "" : ", \"company\": \"" + company + "\"") + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).path("incidentNumber").asText();
+  }
+
+  @Test
+  void shouldOpenAMembersIncidentInItsCompanyAndHideItFromTheOtherCompany() {
+    String number = report("acme-lead", null);
+
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getTenantId()).isEqualTo("acme");
+    assertThat(records.companyOf(number)).contains("acme");
+    assertThat(records.find(number).orElseThrow().businessOperator()).isEqualTo("株式会社アクメ");
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "contactLawyer")).isEqualTo("株式会社アクメ顧問弁護士 03-0000-0000");
+
+    // Its own lead sees it everywhere.
+    assertThat(http.get("/api/incidents/" + number, "acme-lead", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "acme-lead", PASSWORD).body())
+        .contains("Task_TriageReport");
+    assertThat(http.get("/api/board", "acme-lead", PASSWORD).body()).contains(number);
+
+    // The other company's lead, in the same role, sees nothing of it.
+    assertThat(http.get("/api/incidents/" + number, "beta-lead", PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/incidents/" + number + "/report", "beta-lead", PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/incidents", "beta-lead", PASSWORD).body()).doesNotContain(number);
+    assertThat(http.get("/api/board", "beta-lead", PASSWORD).body()).doesNotContain(number);
+    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "beta-lead", PASSWORD).body())
+        .isEqualTo("[]");
+    assertThat(http.get("/engine-rest/process-instance?businessKey=" + number, "beta-lead", PASSWORD).body())
+        .isEqualTo("[]");
+    assertThat(http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + number, "beta-lead",
+        PASSWORD).body()).isEqualTo("[]");
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", "beta-lead", PASSWORD,
+        "{\"userId\": \"beta-lead\"}").statusCode()).isEqualTo(404);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+
+    // What the incident calls (type-specific containment, decisions) stays in the company too.
+    engine.getTaskService().complete(taskId, java.util.Map.of("isIncident", true, "externalPartiesAffected", "yes",
+        "personalDataLeaked", "no", "businessAffected", "no", "employeeWorkAffected", "no"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).list())
+        .hasSizeGreaterThan(1).allSatisfy(instance -> assertThat(instance.getTenantId()).isEqualTo("acme"));
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instanceId).list())
+        .isNotEmpty().allSatisfy(decision -> assertThat(decision.getTenantId()).isEqualTo("acme"));
+    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "beta-lead", PASSWORD).body())
+        .isEqualTo("[]");
+    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, "acme-lead", PASSWORD).body())
+        .contains("Task_ContainIncident");
+  }
+
+  @Test
+  void shouldMakeAMemberOfSeveralCompaniesSayWhichCompanyAnIncidentIsFor() {
+    HttpResponse<String> ambiguous = http.postJson("/api/incidents", "vendor-desk", PASSWORD,
+        "{\"title\": \"サーバー停止\", \"incidentType\": \"system-outage\", \"eventDescription\": \"止まった\"}");
+    assertThat(ambiguous.statusCode()).isEqualTo(400);
+    assertThat(json(ambiguous).path("message").asText()).contains("company", "acme", "beta");
+
+    String number = report("vendor-desk", "beta");
+    assertThat(records.companyOf(number)).contains("beta");
+    assertThat(http.get("/api/incidents/" + number, "vendor-desk", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/incidents/" + number, "acme-lead", PASSWORD).statusCode()).isEqualTo(404);
+    // Not a member: refused, not opened elsewhere.
+    assertThat(http.postJson("/api/incidents", "acme-lead", PASSWORD,
+        "{\"title\": \"x\", \"incidentType\": \"other\", \"eventDescription\": \"x\", \"company\": \"beta\"}")
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldLetOnlyTheVendorsAdministratorsManageCompanies() {
+    assertThat(create("acme", "重複").statusCode()).isEqualTo(409);
+    assertThat(http.postJson("/api/companies", "vendor-boss", PASSWORD, "{\"id\": \"Acme Corp\", \"name\": \"x\"}")
+        .statusCode()).isEqualTo(400);
+    assertThat(http.postJson("/api/companies", "acme-lead", PASSWORD, "{\"id\": \"gamma\", \"name\": \"ガンマ\"}")
+        .statusCode()).isEqualTo(403);
+    assertThat(http.postJson("/api/companies/acme/members", "vendor-boss", PASSWORD,
+        "{\"userId\": \"beta-lead\", \"roles\": [\"president\"]}").statusCode()).isEqualTo(400);
+    assertThat(http.postJson("/api/companies/acme/members", "vendor-boss", PASSWORD,
+        "{\"userId\": \"nobody\", \"roles\": [\"staff\"]}").statusCode()).isEqualTo(400);
+
+    assertThat(json(http.get("/api/companies", "admin", ADMIN_PASSWORD)).findValuesAsText("id")).contains("acme", "beta");
+    assertThat(json(http.get("/api/companies", "acme-lead", PASSWORD)).findValuesAsText("id")).containsExactly("acme");
+    assertThat(http.get("/api/companies/beta", "acme-lead", PASSWORD).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> settings = http.putJson("/api/companies/beta", "vendor-boss", PASSWORD,
+        "{\"name\": \"株式会社ベータ\", \"profile\": \"sole-proprietor\", \"defaultProcedure\": \"six-step-incident-response\"}");
+    assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+    assertThat(json(http.get("/api/companies/beta", "beta-lead", PASSWORD)).path("name").asText()).isEqualTo("株式会社ベータ");
+  }
+
+  @Test
+  void shouldTakeAMemberOutOfACompany() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("temp-helper").count() == 0) {
+      User account = identity.newUser("temp-helper");
+      account.setPassword(PASSWORD);
+      identity.saveUser(account);
+    }
+    member("acme", "temp-helper", "[\"tech\"]");
+    assertThat(json(http.get("/api/companies", "temp-helper", PASSWORD)).findValuesAsText("id")).containsExactly("acme");
+
+    HttpResponse<String> removed = http.deleteJson("/api/companies/acme/members", "vendor-boss", PASSWORD,
+        "{\"userId\": \"temp-helper\", \"roles\": [\"tech\"]}");
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    assertThat(json(http.get("/api/companies", "temp-helper", PASSWORD)).findValuesAsText("id")).isEmpty();
+    assertThat(identity.createUserQuery().userId("temp-helper").memberOfGroup("tech").count()).isZero();
+  }
+}
