@@ -9,11 +9,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import jp.smb.incident.company.Company;
+import jp.smb.incident.company.CompanyService;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,6 +250,49 @@ class TasklistEndToEndTest {
         + ".map(e => contrast(e)).filter(ratio => ratio < 4.5)")).asList().isEmpty();
     browser().screenshot("cockpit-incident-board");
     browser().screenshot(".incident-board h2", Path.of("target", "e2e-screenshots", "incident-board.png"));
+  }
+
+  private static final String PASSWORD_OF_COMPANY_LEADS = "Kaisha-Betsu-2026!";
+
+  @Autowired
+  CompanyService companies;
+
+  private void companyLead(String company, String name, String userId) {
+    if (engine.getIdentityService().createTenantQuery().tenantId(company).count() == 0) {
+      companies.create(new Company(company, name, "company", null, Map.of()), null);
+    }
+    if (engine.getIdentityService().createUserQuery().userId(userId).count() == 0) {
+      User user = engine.getIdentityService().newUser(userId);
+      user.setFirstName(name);
+      user.setLastName("対応責任者");
+      user.setPassword(PASSWORD_OF_COMPANY_LEADS);
+      engine.getIdentityService().saveUser(user);
+    }
+    companies.addMember(company, userId, List.of("incident-lead"));
+  }
+
+  @Test
+  void shouldShowACompanysLeadNothingOfAnotherCompanyInTasklistOrCockpit() {
+    companyLead("acme", "株式会社アクメ", "acme-lead");
+    companyLead("beta", "ベータ商店", "beta-lead");
+    String number = engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+        "incidentTitle", "E2E アクメの誤送信", "incidentType", "misdelivery", "eventDescription", "宛先を誤った",
+        "companyId", "acme")).getBusinessKey();
+
+    // Company acme's lead finds its triage in Tasklist, with the incident's number beside it.
+    browser().login("tasklist", "acme-lead", PASSWORD_OF_COMPANY_LEADS).openTask("インシデントに該当するか判断する");
+    assertThat(browser().pageText()).contains(number);
+    browser().screenshot("company-acme-tasklist");
+
+    // Company beta's lead, in the same role, sees nothing of it: not in Tasklist, not on Cockpit's board.
+    browser().login("tasklist", "beta-lead", PASSWORD_OF_COMPANY_LEADS);
+    browser().taskNames();
+    assertThat(browser().pageText()).doesNotContain(number, "E2E アクメの誤送信");
+    browser().screenshot("company-beta-tasklist");
+    browser().login("cockpit", "beta-lead", PASSWORD_OF_COMPANY_LEADS).open("cockpit/default/#/dashboard");
+    assertThat(browser().await(".incident-board .ib-status").getText()).startsWith("更新");
+    assertThat(browser().await(".incident-board table").getText()).doesNotContain(number);
+    browser().screenshot("company-beta-cockpit");
   }
 
   @Test

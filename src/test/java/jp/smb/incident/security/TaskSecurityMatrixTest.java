@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -28,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The security matrix: every user task of every deployed procedure, started on its own, checked for each role of
  * the demo organisation with the engine's authorization checks on. Only the offered groups claim and complete
- * it, and only they and the supervisors see it; everyone else is refused.
+ * it, and only they and the supervisors see it; everyone else is refused. Across two client companies, no role of
+ * one company sees, claims or completes a task of the other.
  */
 @SpringBootTest
 @ActiveProfiles("demo")
@@ -68,6 +70,11 @@ class TaskSecurityMatrixTest {
 
   /** Starts the procedure right at the task, with what its expressions need: the task as the process has it. */
   private Task startAt(UserTaskOf userTask) {
+    return startAt(userTask, null);
+  }
+
+  /** As {@link #startAt(UserTaskOf)}, for a client company when given: the incident opens in its tenant. */
+  private Task startAt(UserTaskOf userTask, String company) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("responsibleGroup", "incident-lead");
     variables.put("incidentType", "other");
@@ -75,12 +82,50 @@ class TaskSecurityMatrixTest {
     variables.put("detectedAt", java.time.OffsetDateTime.now().toString());
     variables.put("reportDueDate", new Date(System.currentTimeMillis() + 86_400_000L * 3));
     variables.put("reportReminderDate", new Date(System.currentTimeMillis() + 86_400_000L * 2));
+    if (company != null) {
+      variables.put("companyId", company);
+    }
     String instanceId = engine.getRuntimeService().createProcessInstanceById(userTask.process().getId())
         .setVariables(variables).startBeforeActivity(userTask.task().getId()).execute().getId();
     List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
         .taskDefinitionKey(userTask.task().getId()).list();
     assertThat(tasks).as("task %s of %s", userTask.task().getId(), userTask.process().getKey()).hasSize(1);
     return tasks.get(0);
+  }
+
+  private void actAs(String group, String company) {
+    engine.getIdentityService().setAuthentication(MEMBER_OF.get(group), List.of(group), List.of(company));
+  }
+
+  @Test
+  void shouldKeepEveryTaskOfOneCompanyFromEveryRoleOfAnotherCompany() {
+    List<String> checked = new ArrayList<>();
+    everyUserTask().forEach(userTask -> {
+      Task task = startAt(userTask, "acme");
+      assertThat(task.getTenantId()).isEqualTo("acme");
+      List<String> offered = offeredGroups(userTask);
+      String where = userTask.process().getKey() + "/" + userTask.task().getId();
+
+      // The same roles in company beta, supervisors included: nothing to see, claim or complete.
+      for (String group : MEMBER_OF.keySet()) {
+        actAs(group, "beta");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count())
+            .as("%s of acme visible to %s of beta", where, group).isZero();
+        assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), MEMBER_OF.get(group)))
+            .as("%s of acme claimed by %s of beta", where, group).isInstanceOf(ProcessEngineException.class);
+        assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
+            .as("%s of acme completed by %s of beta", where, group).isInstanceOf(ProcessEngineException.class);
+      }
+      // The offered role of acme works it.
+      String owner = offered.get(0);
+      actAs(owner, "acme");
+      engine.getTaskService().claim(task.getId(), MEMBER_OF.get(owner));
+      engine.getTaskService().complete(task.getId(), Map.of("reportDraft", "テスト", "reportSentAt", "2026-11-25T10:00+09:00"));
+      engine.getIdentityService().clearAuthentication();
+      checked.add(where);
+    });
+
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(45);
   }
 
   private List<String> offeredGroups(UserTaskOf userTask) {
