@@ -1,7 +1,11 @@
 package jp.smb.incident.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,8 +13,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -20,6 +27,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -33,12 +42,12 @@ public class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<Map<String, Object>> refused(ApiException e) {
+  ResponseEntity<Object> refused(ApiException e) {
     return body(e.status(), e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+  ResponseEntity<Object> invalid(MethodArgumentNotValidException e) {
     String fields = e.getBindingResult().getFieldErrors().stream()
         .map(error -> error.getField() + ": " + error.getDefaultMessage()).sorted()
         .collect(Collectors.joining("; "));
@@ -46,7 +55,7 @@ public class ApiErrors {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       return body(HttpStatus.BAD_REQUEST, "知らない項目があります: " + unknown.getPropertyName()
           + "（使える項目: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -63,7 +72,7 @@ public class ApiErrors {
 
   /** The engine refused a value or an id that came with the request; anything else is ours and stays a 500. */
   @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) {
+  ResponseEntity<Object> engine(ProcessEngineException e) {
     return CallerMistakes.of(e)
         .map(refusal -> body(HttpStatus.valueOf(refusal.status()), refusal.message()))
         .orElseGet(() -> unexpected(e));
@@ -71,49 +80,49 @@ public class ApiErrors {
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
       MissingServletRequestPartException.class})
-  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+  ResponseEntity<Object> badParameter(Exception e) {
     return body(HttpStatus.BAD_REQUEST, "パラメーターに誤りがあります: " + e.getMessage());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+  ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
     return body(HttpStatus.PAYLOAD_TOO_LARGE, "ファイルが大きすぎます（上限 incident.evidence.max-size）");
   }
 
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Map<String, Object>> notMultipart(MultipartException e) {
+  ResponseEntity<Object> notMultipart(MultipartException e) {
     return body(HttpStatus.BAD_REQUEST, "multipart/form-data として読めません。multipart/form-data で送り、"
         + "ファイル名に制御文字を含めないでください: " + e.getMessage());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e) {
     return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "この形式は受け付けません: " + e.getContentType());
   }
 
   /** The API answers in JSON; a client that accepts nothing else is told so, not given a 500. */
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+  ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
     return body(HttpStatus.NOT_ACCEPTABLE, "この API は JSON（application/json）で答えます。Accept に application/json を含めてください");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+  ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e) {
     return body(HttpStatus.METHOD_NOT_ALLOWED, "このメソッドは使えません: " + e.getMethod());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+  ResponseEntity<Object> noResource(NoResourceFoundException e) {
     return body(HttpStatus.NOT_FOUND, "そのアドレスはありません: /" + e.getResourcePath());
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+  ResponseEntity<Object> forbidden(AuthorizationException e) {
     return body(HttpStatus.FORBIDDEN, "権限がありません: " + e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+  ResponseEntity<Object> unexpected(Exception e) {
     LOG.error("Unexpected error in the incident API", e);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "処理できませんでした。管理者はログを確認してください");
   }
@@ -128,11 +137,55 @@ public class ApiErrors {
     return message.lines().findFirst().orElse("");
   }
 
-  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.value());
-    body.put("error", status.getReasonPhrase());
-    body.put("message", message);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+  /**
+   * RFC 9457 problem details ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}) with
+   * today's {@code message} and {@code error} for existing clients; a browser that asks for HTML gets a page.
+   */
+  private static ResponseEntity<Object> body(HttpStatus status, String message) {
+    HttpServletRequest request = currentRequest();
+    if (request != null && prefersHtml(request)) {
+      return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+          .body(ErrorPage.html(status, message));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+    if (request != null) {
+      problem.setInstance(URI.create(request.getRequestURI()));
+    }
+    problem.setProperty("message", message);
+    problem.setProperty("error", status.getReasonPhrase());
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest() : null;
+  }
+
+  /** HTML only when the client puts it before JSON, as a browser does; no Accept, or any other, gets JSON. */
+  static boolean prefersHtml(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept == null || accept.isBlank()) {
+      return false;
+    }
+    List<MediaType> types;
+    try {
+      types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+    // Highest quality first; among equals, the client's order.
+    types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+    for (MediaType type : types) {
+      if (type.isWildcardType()) {
+        return false;
+      }
+      if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
+        return true;
+      }
+      if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
+        return false;
+      }
+    }
+    return false;
   }
 }

@@ -100,16 +100,41 @@ class HostileInputTest {
   }
 
   @ParameterizedTest(name = "Accept: {0}")
-  @ValueSource(strings = {"application/problem+json", "text/html", "application/xml"})
+  @ValueSource(strings = {"application/problem+json", "application/json", "text/html",
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/xml", "*/*", ""})
   void shouldAnswerA4xxWhateverTheClientAccepts(String accept) {
     HttpResponse<String> badIntake = http.accepting(accept, "POST", "/api/incidents", "demo-staff", PASSWORD,
         "{\"title\": 12}");
     assertThat(badIntake.statusCode()).as(badIntake.body()).isEqualTo(400);
-    assertThat(badIntake.body()).contains("message");
-
     HttpResponse<String> unknown = http.accepting(accept, "GET", "/api/incidents/INC-1999-0001", "demo-lead", PASSWORD,
         null);
     assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+
+    if (accept.startsWith("text/html")) {
+      // A browser gets a page in Japanese.
+      assertThat(badIntake.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(unknown.body()).contains("<html lang=\"ja\"", "見つかりません", "INC-1999-0001");
+    } else {
+      // Everyone else problem details (RFC 9457), with the message existing clients read.
+      assertThat(badIntake.headers().firstValue("Content-Type")).contains("application/problem+json");
+      JsonNode problem = json(unknown);
+      assertThat(problem.path("type").asText()).isEqualTo("about:blank");
+      assertThat(problem.path("title").asText()).isEqualTo("Not Found");
+      assertThat(problem.path("status").asInt()).isEqualTo(404);
+      assertThat(problem.path("detail").asText()).contains("INC-1999-0001");
+      assertThat(problem.path("message").asText()).isEqualTo(problem.path("detail").asText());
+      assertThat(problem.path("instance").asText()).isEqualTo("/api/incidents/INC-1999-0001");
+    }
+  }
+
+  @Test
+  void shouldSayWhatIsWrongWithAFieldInJapanese() {
+    HttpResponse<String> refused = http.postJson("/api/incidents", "demo-staff", PASSWORD,
+        "{\"title\": \" \", \"incidentType\": \"other\", \"eventDescription\": \"x\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json(refused).path("message").asText()).contains("title", "空白は許可されていません")
+        .doesNotContain("must not be blank");
   }
 
   @Test
