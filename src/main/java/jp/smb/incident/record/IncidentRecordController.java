@@ -91,7 +91,10 @@ public class IncidentRecordController {
           .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(number + ".md").build().toString())
           .body(view.markdown());
       case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view.json());
-      default -> throw new ApiException(HttpStatus.BAD_REQUEST, "format は html, md, json のいずれかにしてください");
+      case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(number + ".pdf").build().toString())
+          .body(view.pdf());
+      default -> throw new ApiException(HttpStatus.BAD_REQUEST, "format は html, md, json, pdf のいずれかにしてください");
     };
   }
 

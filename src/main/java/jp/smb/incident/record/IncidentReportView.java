@@ -98,6 +98,11 @@ public class IncidentReportView {
     return times;
   }
 
+  /** The PDF of {@link #html()}, headed with the business operator and the incident number on every page. */
+  public byte[] pdf() {
+    return ReportPdf.render(html(), record.businessOperator(), record.incidentNumber());
+  }
+
   public String html() {
     StringBuilder h = new StringBuilder("""
         <!DOCTYPE html>

@@ -8,11 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import jp.smb.incident.HttpTestClient;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,8 +259,37 @@ class IncidentApiTest {
         .startsWith("# インシデント報告書 " + number);
     assertThat(json(http.get("/api/incidents/" + number + "/report?format=json", "demo-lead", PASSWORD))
         .get("fiveWOneH").get("どこで").asText()).isEqualTo("ファイルサーバー");
-    assertThat(http.get("/api/incidents/" + number + "/report?format=pdf", "demo-lead", PASSWORD).statusCode())
+    assertThat(http.get("/api/incidents/" + number + "/report?format=docx", "demo-lead", PASSWORD).statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void shouldFileTheReportAsAnA4PdfWithTheCompanyTheNumberAndAnEmbeddedJapaneseFont() throws Exception {
+    String number = openAlert("<b>太字</b> と ${7*7} と [[${title}]] の件名");
+
+    HttpResponse<byte[]> pdf = http.getBytes("/api/incidents/" + number + "/report?format=pdf", "demo-lead", PASSWORD);
+
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+    Files.write(Path.of("target", "report-example.pdf"), pdf.body());
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      PDRectangle page = document.getPage(0).getMediaBox();
+      assertThat(Math.round(page.getWidth() / 72 * 25.4)).as("A4 width in mm").isEqualTo(210);
+      assertThat(Math.round(page.getHeight() / 72 * 25.4)).as("A4 height in mm").isEqualTo(297);
+      String text = new PDFTextStripper().getText(document);
+      // On every page: the company, the number and the page number.
+      assertThat(text).contains("株式会社サンプル", "インシデント番号 " + number, "1 / " + document.getNumberOfPages(),
+          "インシデント報告書 " + number, "概要（5W1H）", "ファイルサーバー",
+          // Markup and template expressions from the incident are printed as the reporter typed them.
+          "<b>太字</b> と ${7*7} と [[${title}]] の件名");
+      List<String> fonts = new ArrayList<>();
+      for (COSName name : document.getPage(0).getResources().getFontNames()) {
+        PDFont font = document.getPage(0).getResources().getFont(name);
+        assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
+        fonts.add(font.getName());
+      }
+      assertThat(fonts).anySatisfy(font -> assertThat(font).contains("IPAexGothic"));
+    }
   }
 
   @Test
