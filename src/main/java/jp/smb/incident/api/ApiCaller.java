@@ -17,6 +17,9 @@ public class ApiCaller {
   public static final String[] REPORTERS = {"staff", "sysadmin", "incident-lead", "tech", "comms", "executive"};
   public static final String[] EVIDENCE_HANDLERS = {"sysadmin", "incident-lead", "tech"};
 
+  /** As ResponseRole.COMPANY_SEPARATOR; the API package does not depend on the organisation. */
+  private static final String COMPANY_SEPARATOR = "--";
+
   private final IdentityService identityService;
 
   public ApiCaller(IdentityService identityService) {
@@ -31,7 +34,11 @@ public class ApiCaller {
   public String require(String action, String... groups) {
     Authentication authentication = authentication();
     List<String> memberOf = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || Arrays.stream(groups).anyMatch(memberOf::contains)) {
+    // A client company's role group (acme--incident-lead) counts as its role; the company is checked with the data.
+    List<String> roles = memberOf.stream()
+        .map(group -> group.contains(COMPANY_SEPARATOR) ? group.substring(group.indexOf(COMPANY_SEPARATOR) + 2) : group)
+        .toList();
+    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || Arrays.stream(groups).anyMatch(roles::contains)) {
       return authentication.getUserId();
     }
     throw new ApiException(HttpStatus.FORBIDDEN,

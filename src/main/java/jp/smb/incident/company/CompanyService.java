@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.organisation.OrganisationSetup;
 import jp.smb.incident.organisation.ResponseRole;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +31,14 @@ public class CompanyService {
   static final Set<String> PROCEDURES = Set.of("ipa-incident-response", "six-step-incident-response");
   static final Set<String> CONTACTS = Set.of("lawyer", "insurer", "police", "partners", "providers");
 
+  private final ProcessEngine engine;
   private final IdentityService identityService;
   private final Companies companies;
   private final Clock clock;
 
-  public CompanyService(IdentityService identityService, Companies companies, Clock clock) {
-    this.identityService = identityService;
+  public CompanyService(ProcessEngine engine, Companies companies, Clock clock) {
+    this.engine = engine;
+    this.identityService = engine.getIdentityService();
     this.companies = companies;
     this.clock = clock;
   }
@@ -48,6 +53,7 @@ public class CompanyService {
     tenant.setName(company.name());
     identityService.saveTenant(tenant);
     companies.save(company, OffsetDateTime.now(clock));
+    asTheApplication(() -> new OrganisationSetup(engine, null).ensureCompanyRoles(company.id(), company.name()));
     // The vendor's administrator who opens a client sees its incidents from then on.
     if (createdBy != null && identityService.createUserQuery().userId(createdBy).count() > 0) {
       identityService.createTenantUserMembership(company.id(), createdBy);
@@ -84,27 +90,49 @@ public class CompanyService {
       throw new ApiException(HttpStatus.BAD_REQUEST, "ユーザー " + userId + " はいません。先に Camunda Admin で作ってください");
     }
     List<ResponseRole> known = roles(roles);
-    if (identityService.createTenantQuery().userMember(userId).tenantId(companyId).count() == 0) {
-      identityService.createTenantUserMembership(companyId, userId);
-    }
-    for (ResponseRole role : known) {
-      if (identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() == 0) {
-        identityService.createMembership(userId, role.groupId());
+    Company company = existing(companyId);
+    asTheApplication(() -> {
+      new OrganisationSetup(engine, null).ensureCompanyRoles(company.id(), company.name());
+      if (identityService.createTenantQuery().userMember(userId).tenantId(companyId).count() == 0) {
+        identityService.createTenantUserMembership(companyId, userId);
       }
-    }
+      for (ResponseRole role : known) {
+        String group = role.inCompany(companyId);
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+          identityService.createMembership(userId, group);
+        }
+      }
+    });
   }
 
-  /**
-   * Takes the user out of the company. The roles go too unless the user is still a member of another company,
-   * where they keep them (a role group is shared by all companies).
-   */
+  /** Takes the given roles in the company away; with the last of them, the user leaves the company. */
   @Transactional
   public void removeMember(String companyId, String userId, List<String> roles) {
     existing(companyId);
     List<ResponseRole> known = roles(roles);
-    identityService.deleteTenantUserMembership(companyId, userId);
-    if (identityService.createTenantQuery().userMember(userId).count() == 0) {
-      known.forEach(role -> identityService.deleteMembership(userId, role.groupId()));
+    asTheApplication(() -> {
+      known.forEach(role -> identityService.deleteMembership(userId, role.inCompany(companyId)));
+      boolean rolesLeft = identityService.createGroupQuery().groupMember(userId).list().stream()
+          .anyMatch(group -> group.getId().startsWith(companyId + ResponseRole.COMPANY_SEPARATOR));
+      if (!rolesLeft) {
+        identityService.deleteTenantUserMembership(companyId, userId);
+      }
+    });
+  }
+
+  /**
+   * Company role groups, their grants and memberships are the application's own set-up, done after the API has
+   * checked that the caller is the vendor's administrator; the caller needs no rights on authorizations or groups.
+   */
+  private void asTheApplication(Runnable setup) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      setup.run();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
     }
   }
 

@@ -1,7 +1,12 @@
 package jp.smb.incident.company;
 
 import java.util.List;
+import java.util.Set;
+import jp.smb.incident.operations.EngineListeners;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -10,12 +15,16 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts each new incident into its company: the procedures are deployed once for all companies, and an instance
  * takes the tenant of the company it was reported in ({@value #COMPANY_VARIABLE}, set by the intake API), else of
- * the reporter's only company. Reports, playbooks and decisions follow the incident's tenant.
+ * the reporter's only company. Reports, playbooks and decisions follow the incident's tenant, and its tasks are
+ * offered to the company's own role groups ({@link CompanyRoleGroups}).
  */
 @Component
 public class CompanyTenantProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
@@ -25,6 +34,18 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(this);
+    // Every user task, whatever Modeler adds: its candidate groups are resolved in the incident's company.
+    EngineListeners.addParseListener(configuration, new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          Set<Expression> groups = userTask.getTaskDefinition().getCandidateGroupIdExpressions();
+          List<Expression> original = List.copyOf(groups);
+          groups.clear();
+          original.forEach(expression -> groups.add(new CompanyRoleGroups(expression)));
+        }
+      }
+    });
   }
 
   @Override

@@ -112,17 +112,31 @@ public class OrganisationSetup {
   }
 
   private void ensureGroup(ResponseRole role) {
-    if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+    ensureGroup(role.groupId(), role.japaneseName(), role);
+  }
+
+  private void ensureGroup(String groupId, String name, ResponseRole role) {
+    if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
       return;
     }
-    Group group = identityService.newGroup(role.groupId());
-    group.setName(role.japaneseName());
+    Group group = identityService.newGroup(groupId);
+    group.setName(name);
     group.setType(ResponseRole.GROUP_TYPE);
     identityService.saveGroup(group);
-    grantRoleDefaults(role);
+    grantRoleDefaults(groupId, role);
     for (String filterName : filtersVisibleTo(role)) {
       filterService.createFilterQuery().filterName(filterName).list()
-          .forEach(filter -> grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ));
+          .forEach(filter -> grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ));
+    }
+  }
+
+  /**
+   * A client company's own role groups ({@link ResponseRole#inCompany}), with what each role may do: a member's
+   * role holds in that company only, and a task of the company is offered to these groups.
+   */
+  public void ensureCompanyRoles(String companyId, String companyName) {
+    for (ResponseRole role : ResponseRole.values()) {
+      ensureGroup(role.inCompany(companyId), companyName + ": " + role.japaneseName(), role);
     }
   }
 
@@ -158,8 +172,7 @@ public class OrganisationSetup {
   }
 
   /** Every role works in Tasklist and may report an incident; supervisors also follow every incident in Cockpit. */
-  private void grantRoleDefaults(ResponseRole role) {
-    String group = role.groupId();
+  private void grantRoleDefaults(String group, ResponseRole role) {
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(group, Resources.USER, ANY, Permissions.READ);
     grant(group, Resources.GROUP, ANY, Permissions.READ);

@@ -43,4 +43,18 @@ public enum ResponseRole {
   public static Optional<ResponseRole> ofGroupId(String groupId) {
     return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
   }
+
+  /** Separates a client company's id from the role in its role groups; company ids never contain it. */
+  public static final String COMPANY_SEPARATOR = "--";
+
+  /** This role in a client company: {@code acme--incident-lead}. */
+  public String inCompany(String companyId) {
+    return companyId + COMPANY_SEPARATOR + groupId;
+  }
+
+  /** The role of a group, the company's own ({@code acme--incident-lead}) or the installation's. */
+  public static Optional<ResponseRole> ofAnyGroupId(String groupId) {
+    int separator = groupId == null ? -1 : groupId.indexOf(COMPANY_SEPARATOR);
+    return ofGroupId(separator < 0 ? groupId : groupId.substring(separator + COMPANY_SEPARATOR.length()));
+  }
 }

@@ -153,7 +153,7 @@ public class IncidentBoard {
       List<Group> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
           .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
           .map(IdentityLink::getGroupId)
-          .map(id -> new Group(id, ResponseRole.ofGroupId(id).map(ResponseRole::japaneseName).orElse(id))).toList();
+          .map(id -> new Group(id, ResponseRole.ofAnyGroupId(id).map(ResponseRole::japaneseName).orElse(id))).toList();
       byIncident.computeIfAbsent(incidentOf.get(task.getProcessInstanceId()), n -> new ArrayList<>())
           .add(new OpenTask(task.getName(), groups, task.getAssignee(),
               task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toOffsetDateTime()));

@@ -141,6 +141,21 @@ class CompaniesTest {
   }
 
   @Test
+  void shouldGiveARoleInOneCompanyOnly() {
+    IdentityService identity = engine.getIdentityService();
+    assertThat(identity.createUserQuery().userId("acme-lead").memberOfGroup("acme--incident-lead").count()).isOne();
+    assertThat(identity.createUserQuery().userId("acme-lead").memberOfGroup("incident-lead").count()).isZero();
+    String number = report("acme-lead", null);
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+
+    // Offered to acme's incident leads; beta's incident lead may not claim it.
+    assertThat(engine.getTaskService().getIdentityLinksForTask(taskId)).extracting(link -> link.getGroupId())
+        .contains("acme--incident-lead").doesNotContain("incident-lead", "beta--incident-lead");
+    assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", "acme-lead", PASSWORD,
+        "{\"userId\": \"acme-lead\"}").statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void shouldMakeAMemberOfSeveralCompaniesSayWhichCompanyAnIncidentIsFor() {
     HttpResponse<String> ambiguous = http.postJson("/api/incidents", "vendor-desk", PASSWORD,
         "{\"title\": \"サーバー停止\", \"incidentType\": \"system-outage\", \"eventDescription\": \"止まった\"}");
@@ -194,6 +209,6 @@ class CompaniesTest {
         "{\"userId\": \"temp-helper\", \"roles\": [\"tech\"]}");
     assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
     assertThat(json(http.get("/api/companies", "temp-helper", PASSWORD)).findValuesAsText("id")).isEmpty();
-    assertThat(identity.createUserQuery().userId("temp-helper").memberOfGroup("tech").count()).isZero();
+    assertThat(identity.createUserQuery().userId("temp-helper").memberOfGroup("acme--tech").count()).isZero();
   }
 }

@@ -189,7 +189,8 @@ class TaskAlertsMailTest {
     for (String company : new String[] {"acme", "beta"}) {
       if (identity.createTenantQuery().tenantId(company).count() == 0) {
         identity.saveTenant(identity.newTenant(company));
-        member("lead-" + company, "incident-lead", "lead-" + company + "@example.jp");
+        identity.saveGroup(identity.newGroup(company + "--incident-lead"));
+        member("lead-" + company, company + "--incident-lead", "lead-" + company + "@example.jp");
         identity.createTenantUserMembership(company, "lead-" + company);
       }
     }

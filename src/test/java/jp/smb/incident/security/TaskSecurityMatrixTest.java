@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.smb.incident.company.Company;
+import jp.smb.incident.company.CompanyService;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -93,20 +95,35 @@ class TaskSecurityMatrixTest {
     return tasks.get(0);
   }
 
+  /** A member of the company in this role: its own role group and its tenant. */
   private void actAs(String group, String company) {
-    engine.getIdentityService().setAuthentication(MEMBER_OF.get(group), List.of(group), List.of(company));
+    engine.getIdentityService().setAuthentication(MEMBER_OF.get(group), List.of(company + "--" + group),
+        List.of(company));
   }
+
+  @Autowired
+  CompanyService companies;
 
   @Test
   void shouldKeepEveryTaskOfOneCompanyFromEveryRoleOfAnotherCompany() {
+    // Two client companies with their role groups and what each role may do, as the API opens them.
+    for (String company : List.of("acme", "beta")) {
+      if (engine.getIdentityService().createTenantQuery().tenantId(company).count() == 0) {
+        companies.create(new Company(company, company + " 株式会社", "company", null, Map.of()), null);
+      }
+    }
     List<String> checked = new ArrayList<>();
     everyUserTask().forEach(userTask -> {
       Task task = startAt(userTask, "acme");
       assertThat(task.getTenantId()).isEqualTo("acme");
       List<String> offered = offeredGroups(userTask);
+      // Offered to acme's own role groups, not to the role in every company.
+      assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+          .filteredOn(link -> link.getGroupId() != null).isNotEmpty()
+          .allSatisfy(link -> assertThat(link.getGroupId()).startsWith("acme--"));
       String where = userTask.process().getKey() + "/" + userTask.task().getId();
 
-      // The same roles in company beta, supervisors included: nothing to see, claim or complete.
+      // Every role of company beta, supervisors included: nothing to see, claim or complete.
       for (String group : MEMBER_OF.keySet()) {
         actAs(group, "beta");
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count())
@@ -116,7 +133,11 @@ class TaskSecurityMatrixTest {
         assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
             .as("%s of acme completed by %s of beta", where, group).isInstanceOf(ProcessEngineException.class);
       }
-      // The offered role of acme works it.
+      // The offered role of acme works it; the same role of the installation (no company) does not.
+      String ownerRole = offered.get(0);
+      engine.getIdentityService().setAuthentication(MEMBER_OF.get(ownerRole), List.of(ownerRole), List.of("acme"));
+      assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
+          .as("%s of acme completed by the installation's %s", where, ownerRole).isInstanceOf(ProcessEngineException.class);
       String owner = offered.get(0);
       actAs(owner, "acme");
       engine.getTaskService().claim(task.getId(), MEMBER_OF.get(owner));
