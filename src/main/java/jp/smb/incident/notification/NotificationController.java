@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.record.IncidentRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,10 +23,14 @@ public class NotificationController {
 
   private final Outbox outbox;
   private final ApiCaller caller;
+  private final IncidentRecords records;
+  private final CompanyScope scope;
 
-  public NotificationController(Outbox outbox, ApiCaller caller) {
+  public NotificationController(Outbox outbox, ApiCaller caller, IncidentRecords records, CompanyScope scope) {
     this.outbox = outbox;
     this.caller = caller;
+    this.records = records;
+    this.scope = scope;
   }
 
   @GetMapping
@@ -38,7 +44,11 @@ public class NotificationController {
     if (limit < 1 || limit > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1 から 1000 までにしてください");
     }
-    return outbox.list(wanted.toUpperCase(Locale.ROOT), limit).stream().map(NotificationController::summary).toList();
+    // Another client company's alerts are not listed (an alert names its incident and step).
+    return outbox.list(wanted.toUpperCase(Locale.ROOT), limit).stream()
+        .filter(entry -> entry.incidentNumber() == null
+            || scope.sees(records.companyOf(entry.incidentNumber()).orElse(null)))
+        .map(NotificationController::summary).toList();
   }
 
   private static Map<String, Object> summary(OutboxEntry e) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import jp.smb.incident.documents.PdfDocuments;
 import jp.smb.incident.record.RecordEntries.CustodyEntry;
 import jp.smb.incident.record.RecordEntries.Evidence;
 import jp.smb.incident.record.RecordEntries.ReportSent;
@@ -100,7 +101,7 @@ public class IncidentReportView {
 
   /** The PDF of {@link #html()}, headed with the business operator and the incident number on every page. */
   public byte[] pdf() {
-    return ReportPdf.render(html(), record.businessOperator(), record.incidentNumber());
+    return PdfDocuments.fromHtml(html(), record.businessOperator(), record.incidentNumber());
   }
 
   public String html() {

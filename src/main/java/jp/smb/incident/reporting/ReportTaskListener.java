@@ -29,6 +29,7 @@ public class ReportTaskListener implements TaskListener {
       // Through the task and Tasklist's own REST API: whoever may work the task may download its draft.
       task.setVariableLocal("reportDraftLink",
           webappPath + "/api/engine/engine/default/task/" + task.getId() + "/variables/reportDraftFile/data");
+      task.setVariableLocal("reportDraftPdfLink", "/api/tasks/" + task.getId() + "/draft.pdf");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String user = current != null ? current.getUserId() : task.getAssignee();

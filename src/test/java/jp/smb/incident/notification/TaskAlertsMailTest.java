@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.smb.incident.HttpTestClient;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -201,10 +204,18 @@ class TaskAlertsMailTest {
 
     await(() -> to(mailsAbout(number, "インシデントに該当するか判断する")).contains("lead-acme@example.jp"), "acme's mail");
     // The same role in another company, or in none, is not told of acme's incident: not queued at all.
-    List<String> queued = java.util.stream.Stream.of("PENDING", "SENDING", "SENT", "FAILED")
+    List<String> queued = Stream.of("PENDING", "SENDING", "SENT", "FAILED")
         .flatMap(state -> outbox.list(state, 10_000).stream())
         .filter(entry -> number.equals(entry.incidentNumber())).map(OutboxEntry::recipient).toList();
     assertThat(queued).contains("lead-acme@example.jp").doesNotContain("lead-beta@example.jp", "lead1@example.jp");
+
+    // Nor does beta's lead find acme's alerts in the list of notifications; acme's lead does.
+    HttpTestClient http = new HttpTestClient(port);
+    Function<String, String> listedTo = user -> Stream.of("pending", "sending", "sent", "failed")
+        .map(state -> http.get("/api/notifications?state=" + state, user, PASSWORD).body())
+        .collect(Collectors.joining());
+    assertThat(listedTo.apply("lead-acme")).contains(number);
+    assertThat(listedTo.apply("lead-beta")).doesNotContain(number);
   }
 
   @Test

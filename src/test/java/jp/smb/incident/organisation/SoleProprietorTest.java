@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import jp.smb.incident.HttpTestClient;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +105,7 @@ class SoleProprietorTest {
     String number = json(created).get("incidentNumber").asText();
 
     List<String> completed = new ArrayList<>();
+    List<String> draftsFiled = new ArrayList<>();
     for (int wait = 0; wait < 300 && !closed(number); wait++) {
       JsonNode tasks = json(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, OWNER, PASSWORD));
       if (tasks.isEmpty()) {
@@ -111,6 +115,9 @@ class SoleProprietorTest {
       for (JsonNode task : tasks) {
         String key = task.get("taskDefinitionKey").asText();
         assertThat(ANSWERS).as("an answer for %s", key).containsKey(key);
+        if (key.startsWith("Task_SendReport")) {
+          draftsFiled.add(draftPdfText(task.get("id").asText()));
+        }
         ObjectNode variables = JSON.createObjectNode();
         ANSWERS.get(key).forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
         HttpResponse<String> submitted = http.postJson("/engine-rest/task/" + task.get("id").asText()
@@ -124,10 +131,26 @@ class SoleProprietorTest {
     assertThat(completed).contains("Task_RecordSituation", "Task_IsolateAffectedSystems", "Task_AnalyzeLogs",
         "Task_DetermineImpact", "Task_EliminateRootCause", "Task_DecideExternalReporting", "Task_SendReport",
         "Task_AnalyzeRootCause", "Task_ArchiveRecords", "Task_ReviewResponse");
+    // Each report's draft, as the form links it, is an A4 PDF of that incident.
+    assertThat(draftsFiled).isNotEmpty().allSatisfy(text -> assertThat(text).contains(number, "（下書き）"));
     JsonNode timeline = json(http.get("/api/incidents/" + number, OWNER, PASSWORD)).get("timeline");
     assertThat(StreamSupport.stream(timeline.spliterator(), false)
         .filter(entry -> entry.get("kind").asText().equals("TASK_COMPLETED"))
         .map(entry -> entry.get("actor").asText()).distinct().toList()).containsExactly(OWNER);
+  }
+
+  /** The draft PDF the report task's form links to, read back as text. */
+  private String draftPdfText(String taskId) {
+    String link = json(http.get("/engine-rest/task/" + taskId + "/variables/reportDraftPdfLink", OWNER, PASSWORD))
+        .get("value").asText();
+    HttpResponse<byte[]> pdf = http.getBytes(link, OWNER, PASSWORD);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      return new PDFTextStripper().getText(document);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean closed(String number) {

@@ -1,4 +1,4 @@
-package jp.smb.incident.record;
+package jp.smb.incident.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
@@ -11,11 +11,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The final report as a printable A4 PDF, from the same HTML as the page: the company's name and the incident
- * number at the top of every page, the page number at the bottom, and Japanese text in IPAex Gothic, which ships
- * in the jar (fonts/), so that the PDF does not depend on the host's fonts.
+ * Documents people file, as printable A4 PDFs: the company's name and the incident number at the top of every
+ * page, the page number at the bottom, and Japanese text in IPAex Gothic, which ships in the jar (fonts/), so that
+ * the PDF does not depend on the host's fonts.
  */
-final class ReportPdf {
+public final class PdfDocuments {
 
   private static final String FONT = "/fonts/ipaexg.ttf";
   private static final String FONT_FAMILY = "IPAexGothic";
@@ -31,10 +31,11 @@ final class ReportPdf {
       th { width: 11em; }
       """;
 
-  private ReportPdf() {
+  private PdfDocuments() {
   }
 
-  static byte[] render(String html, String company, String incidentNumber) {
+  /** An HTML page (the final report) as it prints. */
+  public static byte[] fromHtml(String html, String company, String incidentNumber) {
     Document document = Jsoup.parse(html);
     document.head().appendElement("style").text(PRINT_STYLE);
     // Running elements: ordinary text, so a name with quotes or markup is printed as it is.
@@ -45,7 +46,7 @@ final class ReportPdf {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.useFont(ReportPdf::font, FONT_FAMILY);
+      builder.useFont(PdfDocuments::font, FONT_FAMILY);
       builder.withW3cDocument(new W3CDom().fromJsoup(document), "/");
       builder.toStream(pdf);
       builder.run();
@@ -55,8 +56,18 @@ final class ReportPdf {
     return pdf.toByteArray();
   }
 
+  /** A plain text (a report draft) under its title, line breaks kept, every character printed as typed. */
+  public static byte[] fromText(String title, String text, String company, String incidentNumber) {
+    Document document = Document.createShell("");
+    document.head().appendElement("meta").attr("charset", "UTF-8");
+    document.head().appendElement("style").text("h1 { font-size: 14pt; } .text { white-space: pre-wrap; line-height: 1.6; }");
+    document.body().appendElement("h1").text(title == null ? "" : title);
+    document.body().appendElement("div").addClass("text").text(text == null ? "" : text);
+    return fromHtml(document.outerHtml(), company, incidentNumber);
+  }
+
   private static InputStream font() {
-    InputStream font = ReportPdf.class.getResourceAsStream(FONT);
+    InputStream font = PdfDocuments.class.getResourceAsStream(FONT);
     if (font == null) {
       throw new IllegalStateException(FONT + " is missing from the application");
     }
