@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import jp.smb.incident.HttpTestClient;
 import jp.smb.incident.record.IncidentRecords;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What a careless script, a confused user or an attacker sends: every endpoint answers with a 4xx that says what is
@@ -35,6 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class HostileInputTest {
 
   static final String PASSWORD = "Renshu-2026!";
+  /** A browser, API clients of every kind, and none at all. */
+  private static final List<String> ACCEPT_HEADERS = List.of(
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html", "application/json",
+      "application/problem+json", "application/xml", "*/*", "");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DATA_DIR = temporaryDirectory("hostile-input-");
   private static final String VALID_INTAKE = """
@@ -82,10 +88,16 @@ class HostileInputTest {
   void shouldRefuseHostileIntakeAndOpenNothing(String name, String json, String message) {
     long incidentsBefore = incidentCount();
 
-    HttpResponse<String> refused = http.postJson("/api/incidents", "demo-staff", PASSWORD, expand(json));
+    // Whatever the client accepts: the same 400 and the same message, as problem details or as a browser's page.
+    for (String accept : ACCEPT_HEADERS) {
+      HttpResponse<String> refused = http.accepting(accept, "POST", "/api/incidents", "demo-staff", PASSWORD,
+          expand(json));
 
-    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(json(refused).get("message").asText()).contains(message);
+      assertThat(refused.statusCode()).as("Accept %s: %s", accept, refused.body()).isEqualTo(400);
+      String said = accept.startsWith("text/html") ? HtmlUtils.htmlUnescape(refused.body())
+          : json(refused).get("message").asText();
+      assertThat(said).as("Accept %s", accept).contains(message);
+    }
     assertThat(incidentCount()).as("no record and no process for a refused intake").isEqualTo(incidentsBefore);
   }
 
