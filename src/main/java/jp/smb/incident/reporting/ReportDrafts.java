@@ -4,13 +4,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Drafts written from what the incident has recorded, for a person to check, complete and send. Blanks the
- * record cannot fill are left as 【...】 so that nothing unchecked looks final.
+ * record cannot fill are left as 【...】 so that nothing unchecked looks final. The wording is in text templates,
+ * {@code src/main/resources/templates/drafts/*.txt} (Thymeleaf, TEXT mode), editable without touching the code.
  */
 public class ReportDrafts {
+
+  private static final TemplateEngine TEMPLATES = templates();
 
   private static final Map<String, String> BLANKS = Map.ofEntries(
       Map.entry("incidentNumber", "インシデント番号"), Map.entry("incidentTitle", "件名"),
@@ -34,110 +45,38 @@ public class ReportDrafts {
   }
 
   public String draft(ReportItem item, Map<String, Object> facts) {
-    return switch (item.recipientKind()) {
-      case PPC -> ppcReport(item, facts);
-      case IPA -> ipaNotification(facts);
-      case DATA_SUBJECTS -> noticeToDataSubjects(facts);
-      case PUBLIC_NOTICE -> publicStatement(facts);
-      default -> factualReport(item, facts);
+    String template = switch (item.recipientKind()) {
+      case PPC -> "ppc-report";
+      case IPA -> "ipa-notification";
+      case DATA_SUBJECTS -> "notice-to-data-subjects";
+      case PUBLIC_NOTICE -> "public-statement";
+      default -> "factual-report";
     };
+    return TEMPLATES.process(template, new Context(Locale.JAPANESE, values(item, facts)));
   }
 
-  /** The items of 個人情報保護法施行規則 8条1項. */
-  private String ppcReport(ReportItem item, Map<String, Object> f) {
-    String stage = item.id().endsWith("-final") ? "確報" : "速報";
-    return """
-        個人情報保護委員会への漏えい等報告（%s）
-        インシデント番号: %s
-        発覚日時（事態を知った日時）: %s
-        発生日時: %s
-
-        (1) 概要: %s。%s
-        (2) 漏えい等が発生し、又は発生したおそれがある個人データの項目: %s
-        (3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数: %s
-        (4) 原因: %s
-        (5) 二次被害又はそのおそれの有無及びその内容: %s
-        (6) 本人への対応の実施状況: 【本人への通知の実施状況（予定を含む）】
-        (7) 公表の実施状況: 【公表の有無、日時、方法】
-        (8) 再発防止のための措置: %s
-        (9) その他参考となる事項: 報告の根拠: %s
-
-        報告方法: 個人情報保護委員会ウェブサイトの報告フォーム https://www.ppc.go.jp/personalinfo/legal/leakAction/
-        """.formatted(stage, value(f, "incidentNumber"), date(f, "detectedAt"), date(f, "occurredAt"),
-        value(f, "incidentTitle"), value(f, "eventDescription"), personalDataItems(f), persons(f),
-        value(f, "suspectedCause"), secondaryDamage(f), value(f, "preventionMeasures"), item.basis());
-  }
-
-  private String ipaNotification(Map<String, Object> f) {
-    return """
-        IPA へのコンピュータウイルス・不正アクセス被害の届出
-        届出窓口: https://www.ipa.go.jp/security/todokede/crack-virus/about.html
-
-        インシデント番号: %s
-        発見日時: %s
-        被害の種類: %s
-        被害の状況: %s
-        被害を受けた機器・システム: %s
-        感染・侵入の経路: %s
-        原因: %s
-        実施した対処: %s
-        再発防止策: %s
-        """.formatted(value(f, "incidentNumber"), date(f, "detectedAt"), incidentType(f),
-        value(f, "eventDescription"), value(f, "affectedSystems"), value(f, "intrusionPath"),
-        value(f, "suspectedCause"), containment(f), value(f, "preventionMeasures"));
-  }
-
-  private String noticeToDataSubjects(Map<String, Object> f) {
-    return """
-        【お客様のお名前】様
-
-        個人情報の漏えい（又はそのおそれ）に関するお知らせとお詫び
-
-        このたび、当社において、お客様の個人情報が漏えいした（又はそのおそれがある）ことが判明しました。
-        多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。
-
-        1. 概要: %s（%s に判明）
-        2. 漏えいした（又はそのおそれがある）情報の項目: %s
-        3. 原因: %s
-        4. 二次被害のおそれと、お願い: %s
-           当社を装った不審な電話やメールにご注意ください。
-        5. 当社の対応: %s
-        6. お問い合わせ窓口: %s
-        """.formatted(value(f, "eventDescription"), date(f, "detectedAt"), personalDataItems(f),
-        value(f, "suspectedCause"), secondaryDamage(f), containment(f), value(f, "inquiryDeskContact"));
-  }
-
-  /** 経緯, 対応状況, 再発防止策 (seed 000 報告・公表; seed 001 4-2). */
-  private String publicStatement(Map<String, Object> f) {
-    return """
-        %sに関するお知らせ
-
-        1. 経緯: %s に、%s。
-        2. 影響: %s
-        3. 対応状況: %s
-        4. 再発防止策: %s
-        5. お問い合わせ: %s
-
-        関係者の皆様に多大なご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。
-        （公表前に、事実に基づかない推測が含まれていないか、公表が被害の拡大を招かないかを確認してください）
-        """.formatted(value(f, "incidentTitle"), date(f, "detectedAt"), value(f, "eventDescription"),
-        personalDataItems(f), containment(f), value(f, "preventionMeasures"), value(f, "inquiryDeskContact"));
-  }
-
-  private String factualReport(ReportItem item, Map<String, Object> f) {
-    return """
-        %s
-        インシデント番号: %s
-        件名: %s
-        種別: %s
-        発覚日時: %s
-        発生事象: %s
-        影響の範囲: %s
-        現在の対応状況: %s
-
-        （事実に基づいて記載し、推測は控えてください）
-        """.formatted(item.taskName(), value(f, "incidentNumber"), value(f, "incidentTitle"), incidentType(f),
-        date(f, "detectedAt"), value(f, "eventDescription"), value(f, "affectedSystems"), containment(f));
+  /**
+   * What the templates may print, every value already in words (dates in Japanese, types by their labels, blanks
+   * as 【…】). The values are data to the template engine, never template text: a {@code ${…}} typed into the
+   * record is printed as it is.
+   */
+  private Map<String, Object> values(ReportItem item, Map<String, Object> f) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("stage", item.id().endsWith("-final") ? "確報" : "速報");
+    values.put("taskName", item.taskName());
+    values.put("basis", item.basis());
+    for (String key : List.of("incidentNumber", "incidentTitle", "eventDescription", "suspectedCause",
+        "preventionMeasures", "affectedSystems", "intrusionPath", "inquiryDeskContact")) {
+      values.put(key, value(f, key));
+    }
+    values.put("detectedAt", date(f, "detectedAt"));
+    values.put("occurredAt", date(f, "occurredAt"));
+    values.put("incidentType", incidentType(f));
+    values.put("personalDataItems", personalDataItems(f));
+    values.put("persons", persons(f));
+    values.put("secondaryDamage", secondaryDamage(f));
+    values.put("containment", containment(f));
+    return values;
   }
 
   private static String personalDataItems(Map<String, Object> f) {
@@ -193,6 +132,18 @@ public class ReportDrafts {
   private static String value(Map<String, Object> f, String key) {
     Object value = f.get(key);
     return present(value) ? value.toString() : "【" + BLANKS.getOrDefault(key, key) + "】";
+  }
+
+  private static TemplateEngine templates() {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/drafts/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
   }
 
   private static boolean present(Object value) {

@@ -147,4 +147,14 @@ class ReportPreparationTest {
   void shouldDraftEachKindOfReport(String recipient, String expected) {
     assertThat(preparation.prepare(item(recipient, recipient, null), facts()).draft()).contains(expected);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ppc", "ipa", "data-subjects", "public-notice", "partners"})
+  void shouldPrintMarkupAndTemplateExpressionsFromTheRecordAsTyped(String recipient) {
+    String typed = "<script>alert('x')</script> ${7*7} [[${incidentTitle}]] [(${incidentNumber})]";
+    String draft = preparation.prepare(item(recipient, recipient, null), facts("incidentTitle", typed,
+        "eventDescription", typed, "containmentNote", typed, "preventionMeasures", typed)).draft();
+
+    assertThat(draft).contains(typed).doesNotContain("49").doesNotContain("INC-2026-0007]");
+  }
 }
