@@ -90,9 +90,8 @@ public class CompanyService {
       throw new ApiException(HttpStatus.BAD_REQUEST, "ユーザー " + userId + " はいません。先に Camunda Admin で作ってください");
     }
     List<ResponseRole> known = roles(roles);
-    Company company = existing(companyId);
+    // The company's role groups were made with the company (create).
     asTheApplication(() -> {
-      new OrganisationSetup(engine, null).ensureCompanyRoles(company.id(), company.name());
       if (identityService.createTenantQuery().userMember(userId).tenantId(companyId).count() == 0) {
         identityService.createTenantUserMembership(companyId, userId);
       }

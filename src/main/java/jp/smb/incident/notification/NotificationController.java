@@ -3,6 +3,7 @@ package jp.smb.incident.notification;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
@@ -45,9 +46,10 @@ public class NotificationController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1 から 1000 までにしてください");
     }
     // Another client company's alerts are not listed (an alert names its incident and step).
-    return outbox.list(wanted.toUpperCase(Locale.ROOT), limit).stream()
-        .filter(entry -> entry.incidentNumber() == null
-            || scope.sees(records.companyOf(entry.incidentNumber()).orElse(null)))
+    List<OutboxEntry> entries = outbox.list(wanted.toUpperCase(Locale.ROOT), limit);
+    Map<String, String> companies = records.companiesOf(entries.stream().map(OutboxEntry::incidentNumber)
+        .filter(Objects::nonNull).distinct().toList());
+    return entries.stream().filter(entry -> scope.sees(companies.get(entry.incidentNumber())))
         .map(NotificationController::summary).toList();
   }
 

@@ -220,8 +220,7 @@ public class IncidentRecordController {
 
   /** Another company's incident is answered as if it did not exist: its number tells nothing. */
   private IncidentRecord existing(String number) {
-    return records.find(number).filter(record -> scope.sees(records.companyOf(number).orElse(null)))
-        .orElseThrow(() -> ApiException.notFound(number));
+    return records.find(number, scope.visibleCompanies()).orElseThrow(() -> ApiException.notFound(number));
   }
 
   private static ApiException noEvidence(String number, long id) {

@@ -134,6 +134,28 @@ public class IncidentRecords {
     args.addAll(companies.get());
   }
 
+  /** An incident, if it is of no company or of one of the given companies (empty: any). */
+  public Optional<IncidentRecord> find(String incidentNumber, Optional<Set<String>> companies) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE incident_number = ?");
+    List<Object> args = new ArrayList<>(List.of(incidentNumber));
+    companyFilter(sql, args, companies);
+    return jdbc.query(sql.toString(), IncidentRecords::record, args.toArray()).stream().findFirst();
+  }
+
+  /** The companies of the given incidents, in one query; incidents of no company are left out. */
+  public Map<String, String> companiesOf(Collection<String> incidentNumbers) {
+    Map<String, String> companies = new HashMap<>();
+    if (incidentNumbers.isEmpty()) {
+      return companies;
+    }
+    jdbc.query("SELECT incident_number, company_id FROM incident_record WHERE company_id IS NOT NULL"
+            + " AND incident_number IN (" + String.join(",", Collections.nCopies(incidentNumbers.size(), "?")) + ")",
+        (ResultSet rs) -> {
+          companies.put(rs.getString("incident_number"), rs.getString("company_id"));
+        }, incidentNumbers.toArray());
+    return companies;
+  }
+
   /** The company an incident belongs to; empty for an incident of no company. */
   public Optional<String> companyOf(String incidentNumber) {
     return jdbc.query("SELECT company_id FROM incident_record WHERE incident_number = ?",
