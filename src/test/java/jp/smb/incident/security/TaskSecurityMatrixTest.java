@@ -10,14 +10,20 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.company.CompanyService;
+import jp.smb.incident.operations.TaskQueryShape;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
@@ -104,14 +110,18 @@ class TaskSecurityMatrixTest {
   @Autowired
   CompanyService companies;
 
-  @Test
-  void shouldKeepEveryTaskOfOneCompanyFromEveryRoleOfAnotherCompany() {
-    // Two client companies with their role groups and what each role may do, as the API opens them.
+  /** Two client companies with their role groups and what each role may do, as the API opens them. */
+  private void openTwoCompanies() {
     for (String company : List.of("acme", "beta")) {
       if (engine.getIdentityService().createTenantQuery().tenantId(company).count() == 0) {
         companies.create(new Company(company, company + " 株式会社", "company", null, Map.of()), null);
       }
     }
+  }
+
+  @Test
+  void shouldKeepEveryTaskOfOneCompanyFromEveryRoleOfAnotherCompany() {
+    openTwoCompanies();
     List<String> checked = new ArrayList<>();
     everyUserTask().forEach(userTask -> {
       Task task = startAt(userTask, "acme");
@@ -193,5 +203,70 @@ class TaskSecurityMatrixTest {
     assertThat(checked).hasSizeGreaterThanOrEqualTo(45)
         .contains("ipa-incident-response/Task_TriageReport", "six-step-incident-response/Task_RecordSituation",
             "report-to-recipient/Task_HandleOverdueReport", "malware-playbook/Task_StopInfectedDevices");
+  }
+
+  /**
+   * Our task statement (TaskQueryPlugin) against the engine's own, on the same open tasks: every user task of every
+   * procedure open in no company, in acme and in beta, some claimed. For each role of each, Tasklist's three
+   * filters and the API's lookups list the same tasks in the same order and count the same.
+   */
+  @Test
+  void shouldAnswerTasklistsQueriesAsTheEngineDoes() {
+    openTwoCompanies();
+    List<Task> open = everyUserTask()
+        .flatMap(userTask -> Stream.of(startAt(userTask), startAt(userTask, "acme"), startAt(userTask, "beta")))
+        .toList();
+    for (int i = 0; i < open.size(); i += 7) {
+      engine.getTaskService().setAssignee(open.get(i).getId(), "demo-lead");
+    }
+    Task one = open.get(open.size() / 2);
+    int compared = 0;
+    int seen = 0;
+    for (String company : java.util.Arrays.asList(null, "acme", "beta")) {
+      for (String group : MEMBER_OF.keySet()) {
+        String user = MEMBER_OF.get(group);
+        List<String> groups = List.of(company == null ? group : company + "--" + group);
+        engine.getIdentityService().setAuthentication(user, groups, company == null ? List.of() : List.of(company));
+        List<Supplier<TaskQuery>> shapes = List.of(
+            () -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks(),
+            () -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(groups),
+            () -> engine.getTaskService().createTaskQuery().taskAssignee("demo-lead"),
+            () -> engine.getTaskService().createTaskQuery(),
+            () -> engine.getTaskService().createTaskQuery().taskId(one.getId()),
+            () -> engine.getTaskService().createTaskQuery().processInstanceId(one.getProcessInstanceId()),
+            () -> engine.getTaskService().createTaskQuery().processDefinitionKey("ipa-incident-response")
+                .taskDefinitionKey("Task_TriageReport").taskUnassigned());
+        for (Supplier<TaskQuery> shape : shapes) {
+          String where = "%s of %s, query %d".formatted(group, company, shapes.indexOf(shape));
+          List<String> ours = ids(shape.get().orderByTaskCreateTime().desc().orderByTaskId().asc().list());
+          assertThat(ours).as(where).isEqualTo(asTheEngine(shape.get().orderByTaskCreateTime().desc()
+              .orderByTaskId().asc()));
+          assertThat(shape.get().count()).as(where).isEqualTo(ours.size());
+          assertThat(ids(shape.get().orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 15)))
+              .as(where).isEqualTo(ours.subList(0, Math.min(15, ours.size())));
+          compared++;
+          seen += ours.size();
+        }
+        engine.getIdentityService().clearAuthentication();
+      }
+    }
+    assertThat(compared).isEqualTo(3 * MEMBER_OF.size() * 7);
+    assertThat(seen).as("tasks listed in all").isGreaterThan(open.size());
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+
+  /** The engine's own statement for the query, as the caller, after checking that ours would answer it. */
+  private List<String> asTheEngine(TaskQuery query) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      TaskQueryImpl taskQuery = (TaskQueryImpl) query;
+      context.getAuthorizationManager().configureTaskQuery(taskQuery);
+      context.getTenantManager().configureQuery(taskQuery);
+      assertThat(TaskQueryShape.isPlain(taskQuery)).as("answered by our statement").isTrue();
+      return ids(new TaskManager().findTasksByQueryCriteria(taskQuery));
+    });
   }
 }
