@@ -25,10 +25,13 @@ public final class TaskQueryShape {
   private static final Set<String> SUPPORTED = Set.of("taskId", "processInstanceId", "processDefinitionKey", "key",
       "assignee", "unassigned", "tenantIds", "candidateGroup", "candidateGroups", "includeAssignedTasks");
 
-  /** State of the query object that is not a criterion (caches, the or-query list, result decorations). */
+  /**
+   * State of the query object that is not a criterion (caches, the or-query list, result decorations), and
+   * followUpNullAccepted, which only widens a follow-up date criterion (itself unsupported).
+   */
   private static final Set<String> NOT_CRITERIA = Set.of("queries", "isOrQueryActive", "cachedCandidateGroups",
       "cachedUserGroups", "initializeFormKeys", "withCommentAttachmentInfo", "variableNamesIgnoreCase",
-      "variableValuesIgnoreCase");
+      "variableValuesIgnoreCase", "followUpNullAccepted");
 
   private static final Map<Field, Object> DEFAULTS = defaults();
 
@@ -59,7 +62,7 @@ public final class TaskQueryShape {
   private static boolean onlySupportedCriteria(TaskQueryImpl query) {
     for (Map.Entry<Field, Object> criterion : DEFAULTS.entrySet()) {
       try {
-        if (!Objects.deepEquals(criterion.getKey().get(query), criterion.getValue())) {
+        if (!Objects.deepEquals(unset(criterion.getKey().get(query)), unset(criterion.getValue()))) {
           return false;
         }
       } catch (IllegalAccessException e) {
@@ -67,6 +70,16 @@ public final class TaskQueryShape {
       }
     }
     return true;
+  }
+
+  /** A criterion set to false or to an empty list filters nothing, as in the engine's statement. */
+  private static Object unset(Object value) {
+    if (Boolean.FALSE.equals(value) || value instanceof Object[] array && array.length == 0
+        || value instanceof java.util.Collection<?> collection && collection.isEmpty()
+        || value instanceof Map<?, ?> map && map.isEmpty()) {
+      return null;
+    }
+    return value;
   }
 
   private static Map<Field, Object> defaults() {

@@ -4,6 +4,7 @@ import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,7 +19,12 @@ import jp.smb.incident.operations.TaskQueryShape;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -220,8 +226,11 @@ class TaskSecurityMatrixTest {
       engine.getTaskService().setAssignee(open.get(i).getId(), "demo-lead");
     }
     Task one = open.get(open.size() / 2);
+    List<Filter> filters = engine.getFilterService().createTaskFilterQuery().list();
+    assertThat(filters).hasSize(3);
     int compared = 0;
     int seen = 0;
+    int filtered = 0;
     for (String company : java.util.Arrays.asList(null, "acme", "beta")) {
       for (String group : MEMBER_OF.keySet()) {
         String user = MEMBER_OF.get(group);
@@ -247,10 +256,25 @@ class TaskSecurityMatrixTest {
           compared++;
           seen += ours.size();
         }
+        // Tasklist's saved filters, as Tasklist lists them: extended by its sorting, expressions resolved.
+        for (Filter filter : filters) {
+          if (!engine.getAuthorizationService().isUserAuthorized(user, groups, Permissions.READ, Resources.FILTER,
+              filter.getId())) {
+            continue;
+          }
+          TaskQuery sorting = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc();
+          List<String> ours = ids(engine.getFilterService().list(filter.getId(), sorting));
+          String where = "%s of %s, filter %s".formatted(group, company, filter.getName());
+          assertThat(ours).as(where).isEqualTo(asTheEngine(((FilterEntity) filter).extend(sorting).getQuery()));
+          assertThat(engine.getFilterService().count(filter.getId())).as(where).isEqualTo(ours.size());
+          filtered++;
+        }
         engine.getIdentityService().clearAuthentication();
       }
     }
     assertThat(compared).isEqualTo(3 * MEMBER_OF.size() * 7);
+    // Every role its two filters, the supervisors the third as well.
+    assertThat(filtered).isEqualTo(3 * (MEMBER_OF.size() * 2 + SUPERVISORS.size()));
     assertThat(seen).as("tasks listed in all").isGreaterThan(open.size());
   }
 
@@ -258,11 +282,24 @@ class TaskSecurityMatrixTest {
     return tasks.stream().map(Task::getId).toList();
   }
 
+  private static void evaluateExpressions(TaskQueryImpl query) {
+    try {
+      Method evaluate = AbstractQuery.class.getDeclaredMethod("evaluateExpressions");
+      evaluate.setAccessible(true);
+      evaluate.invoke(query);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The engine's own statement for the query, as the caller, after checking that ours would answer it. */
-  private List<String> asTheEngine(TaskQuery query) {
+  private List<String> asTheEngine(org.camunda.bpm.engine.query.Query<?, ?> query) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(context -> {
       TaskQueryImpl taskQuery = (TaskQueryImpl) query;
+      if (!taskQuery.getExpressions().isEmpty()) {
+        evaluateExpressions(taskQuery); // as a query does before it runs: ${currentUserGroups()} and the like
+      }
       context.getAuthorizationManager().configureTaskQuery(taskQuery);
       context.getTenantManager().configureQuery(taskQuery);
       assertThat(TaskQueryShape.isPlain(taskQuery)).as("answered by our statement").isTrue();
