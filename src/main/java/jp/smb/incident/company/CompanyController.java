@@ -59,7 +59,7 @@ public class CompanyController {
     return ResponseEntity.created(URI.create("/api/companies/" + company.id())).body(company);
   }
 
-  /** Every company for the vendor's administrators; a member sees the companies it belongs to. */
+  /** Every company for Camunda administrators; anyone else, a vendor administrator too, the companies it belongs to. */
   @GetMapping(path = "/api/companies")
   public List<Company> list() {
     caller.userId();
@@ -79,6 +79,7 @@ public class CompanyController {
   @PutMapping(path = "/api/companies/{id}", consumes = "application/json")
   public Company update(@PathVariable String id, @Valid @RequestBody SettingsRequest request) {
     caller.require("会社の設定の変更", VENDOR_ADMIN);
+    requireSeen(id);
     return companies.update(id, new Company(id, request.name(), request.profile(), request.defaultProcedure(),
         request.contacts()));
   }
@@ -86,6 +87,7 @@ public class CompanyController {
   @PostMapping(path = "/api/companies/{id}/members", consumes = "application/json")
   public Map<String, Object> addMember(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
     caller.require("会社のメンバーの追加", VENDOR_ADMIN);
+    requireSeen(id);
     companies.addMember(id, request.userId(), request.roles());
     return Map.of("company", id, "userId", request.userId(), "roles", request.roles());
   }
@@ -93,8 +95,19 @@ public class CompanyController {
   @DeleteMapping(path = "/api/companies/{id}/members", consumes = "application/json")
   public Map<String, Object> removeMember(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
     caller.require("会社のメンバーの削除", VENDOR_ADMIN);
+    requireSeen(id);
     companies.removeMember(id, request.userId(), request.roles());
     return Map.of("company", id, "userId", request.userId(), "removed", true);
+  }
+
+  /**
+   * A vendor administrator manages the companies it opened or was made a member of; another vendor's
+   * administrator on the same installation does not learn that the company exists.
+   */
+  private void requireSeen(String id) {
+    if (!scope.sees(id)) {
+      throw notFound(id);
+    }
   }
 
   private static ApiException notFound(String id) {

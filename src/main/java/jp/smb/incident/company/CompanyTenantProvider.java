@@ -3,7 +3,7 @@ package jp.smb.incident.company;
 import java.util.List;
 import java.util.Set;
 import jp.smb.incident.operations.EngineListeners;
-import org.camunda.bpm.engine.ProcessEngineException;
+import jp.smb.incident.record.RejectedInputException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompanyTenantProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
+  /** Set by the intake API, or entered in the report form's 会社 ID field by a member of several companies. */
   public static final String COMPANY_VARIABLE = "companyId";
 
   @Override
@@ -59,14 +60,15 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
     if (chosen instanceof String company && !company.isBlank()) {
       // Chosen by the intake API, which checked it; from anywhere else only a company the reporter belongs to.
       if (login != null && !memberOf.contains(company) && !Context.getCommandContext().getAuthorizationManager().isCamundaAdmin(login)) {
-        throw new ProcessEngineException("会社 " + company + " のメンバーではありません / not a member of company " + company);
+        throw new RejectedInputException("会社 " + company + " のメンバーではありません。担当している会社の ID を指定してください（"
+            + String.join(", ", memberOf) + "） / not a member of company " + company);
       }
       return company;
     }
     if (memberOf.size() > 1) {
-      throw new ProcessEngineException("複数の会社に所属しているため、どの会社のインシデントか決められません。"
-          + "API の company で会社を指定してください（" + String.join(", ", memberOf) + "）"
-          + " / member of several companies: choose one with the API's company field");
+      throw new RejectedInputException("複数の会社に所属しているため、どの会社のインシデントか決められません。"
+          + "報告フォームの「会社 ID」欄（API では company）で会社を指定してください（" + String.join(", ", memberOf) + "）"
+          + " / member of several companies: choose one with the form's companyId field or the API's company field");
     }
     return memberOf.isEmpty() ? null : memberOf.get(0);
   }

@@ -53,15 +53,17 @@ class CompaniesTest {
   void twoCompaniesAndTheirPeople() {
     http = new HttpTestClient(port);
     IdentityService identity = engine.getIdentityService();
-    for (String user : new String[] {"acme-lead", "beta-lead", "vendor-desk", "vendor-boss"}) {
+    for (String user : new String[] {"acme-lead", "beta-lead", "vendor-desk", "vendor-boss", "other-vendor"}) {
       if (identity.createUserQuery().userId(user).count() == 0) {
         User account = identity.newUser(user);
         account.setPassword(PASSWORD);
         identity.saveUser(account);
       }
     }
-    if (identity.createGroupQuery().groupMember("vendor-boss").groupId("vendor-admin").count() == 0) {
-      identity.createMembership("vendor-boss", "vendor-admin");
+    for (String administrator : new String[] {"vendor-boss", "other-vendor"}) {
+      if (identity.createGroupQuery().groupMember(administrator).groupId("vendor-admin").count() == 0) {
+        identity.createMembership(administrator, "vendor-admin");
+      }
     }
     if (identity.createTenantQuery().tenantId("acme").count() == 0) {
       assertThat(create("acme", "株式会社アクメ").statusCode()).isEqualTo(201);
@@ -192,6 +194,56 @@ class CompaniesTest {
         "{\"name\": \"株式会社ベータ\", \"profile\": \"sole-proprietor\", \"defaultProcedure\": \"six-step-incident-response\"}");
     assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
     assertThat(json(http.get("/api/companies/beta", "beta-lead", PASSWORD)).path("name").asText()).isEqualTo("株式会社ベータ");
+  }
+
+  @Test
+  void shouldLetAVendorAdministratorManageOnlyTheCompaniesItOpened() {
+    HttpResponse<String> opened = http.postJson("/api/companies", "other-vendor", PASSWORD,
+        "{\"id\": \"gamma-" + System.nanoTime() + "\", \"name\": \"ガンマ工業\"}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String gamma = json(opened).path("id").asText();
+
+    assertThat(json(http.get("/api/companies", "other-vendor", PASSWORD)).findValuesAsText("id")).containsExactly(gamma);
+    assertThat(json(http.get("/api/companies", "vendor-boss", PASSWORD)).findValuesAsText("id"))
+        .contains("acme", "beta").doesNotContain(gamma);
+    // Another vendor's client: not found, whatever is asked of it.
+    assertThat(http.get("/api/companies/acme", "other-vendor", PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.putJson("/api/companies/acme", "other-vendor", PASSWORD, "{\"name\": \"乗っ取り\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(http.postJson("/api/companies/acme/members", "other-vendor", PASSWORD,
+        "{\"userId\": \"other-vendor\", \"roles\": [\"incident-lead\"]}").statusCode()).isEqualTo(404);
+    assertThat(engine.getIdentityService().createTenantQuery().userMember("other-vendor").tenantId("acme").count())
+        .isZero();
+    assertThat(json(http.get("/api/companies/acme", "vendor-boss", PASSWORD)).path("name").asText()).isEqualTo("株式会社アクメ");
+  }
+
+  /** Tasklist's start form: a member of several companies names the company in the form's 会社 ID field. */
+  @Test
+  void shouldTakeTheCompanyFromTheReportFormInTasklist() {
+    String form = "/engine-rest/process-definition/key/ipa-incident-response/submit-form";
+    String values = "\"incidentTitle\": {\"value\": \"NAS が暗号化された\"}, \"incidentType\": {\"value\": \"ransomware\"},"
+        + " \"eventDescription\": {\"value\": \"ファイルが開けない\"}, \"reportSource\": {\"value\": \"internal\"}";
+    HttpResponse<String> unnamed = http.postJson(form, "vendor-desk", PASSWORD, "{\"variables\": {" + values + "}}");
+    assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(400);
+    assertThat(json(unnamed).path("message").asText()).contains("会社 ID", "acme", "beta");
+
+    HttpResponse<String> elsewhere = http.postJson(form, "acme-lead", PASSWORD,
+        "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"beta\"}}}");
+    assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
+    assertThat(json(elsewhere).path("message").asText()).contains("メンバーではありません");
+
+    HttpResponse<String> named = http.postJson(form, "vendor-desk", PASSWORD,
+        "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"beta\"}}}");
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+    String instance = json(named).path("id").asText();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getTenantId()).isEqualTo("beta");
+    // A member of one company leaves the field empty: its own company.
+    HttpResponse<String> own = http.postJson(form, "acme-lead", PASSWORD,
+        "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"\"}}}");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(json(own).path("id").asText())
+        .singleResult().getTenantId()).isEqualTo("acme");
   }
 
   @Test
