@@ -18,15 +18,13 @@ import org.springframework.stereotype.Component;
  * authorization row of the caller's groups ({@code RESOURCE_ID_ IN (task, definition, '*')}), which grows with the
  * square of open tasks; our statement ({@code task-query.xml}) checks each task with index lookups instead, for the
  * query shapes Tasklist and the API use ({@link TaskQueryShape}). Both are held to the same answers by the security
- * matrix, on H2 and PostgreSQL.
+ * matrix, on H2 and PostgreSQL. The engine's first query of each such command, which reads every authorization
+ * row's group, is replaced by a lookup of the caller's groups ({@link GrantedGroupsAuthorizationManager}).
  */
 @Component
 public class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 
   private static final String MAPPER = "jp/smb/incident/operations/task-query.xml";
-
-  /** Up to this many groups, a caller's groups are used without first reading which groups hold grants. */
-  static final int GROUPS_USED_AS_GIVEN = 50;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -35,7 +33,7 @@ public class TaskQueryPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomSessionFactories().add(factory(TaskManager.class, PlainTaskManager::new));
     configuration.getCustomSessionFactories().add(factory(AuthorizationManager.class,
-        () -> new FewGroupsAuthorizationManager(GROUPS_USED_AS_GIVEN)));
+        GrantedGroupsAuthorizationManager::new));
   }
 
   @Override

@@ -45,7 +45,14 @@ public final class IncidentBenchmark {
   private final List<Integer> openIncidents = Arrays.stream(
       System.getProperty("benchmark.open-incidents", "1000,10000,100000").split(",")).map(Integer::valueOf).toList();
   private final List<String> parts = List.of(
-      System.getProperty("benchmark.parts", "decisions,throughput,query,start-up").split(","));
+      System.getProperty("benchmark.parts", "decisions,throughput,query,companies,start-up").split(","));
+  private final List<String> companyDatabases = List.of(
+      System.getProperty("benchmark.company-databases", "h2,postgres").split(","));
+  private final List<Integer> companySteps = Arrays.stream(
+      System.getProperty("benchmark.companies", "10,100,1000").split(",")).map(Integer::valueOf).toList();
+  private final int incidentsPerCompany = Integer.getInteger("benchmark.incidents-per-company", 100);
+  /** The engine's own statement for the vendor's desk grows with the square of open tasks: hours at 100,000. */
+  private final int engineDeskLimit = Integer.getInteger("benchmark.engine-desk-limit", 10_000);
   private final Path work = Path.of("target", "benchmark");
   private final List<String> rows = new ArrayList<>();
 
@@ -69,6 +76,11 @@ public final class IncidentBenchmark {
     if (parts.contains("query")) {
       for (String database : queryDatabases) {
         taskQuery(database.trim());
+      }
+    }
+    if (parts.contains("companies")) {
+      for (String database : companyDatabases) {
+        companies(database.trim());
       }
     }
     if (parts.contains("start-up")) {
@@ -369,10 +381,24 @@ public final class IncidentBenchmark {
     }
   }
 
-  private static double percentile(long[] nanos, int percentile) {
+  static double percentile(long[] nanos, int percentile) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
+  }
+
+  // 5. Many client companies: one company's lead and the vendor's desk in Tasklist, ours beside the engine's own.
+  private void companies(String database) throws Exception {
+    Path dir = Files.createTempDirectory(work.toAbsolutePath(), "companies-" + database + "-");
+    Database db = Database.of(database, dir, "companies");
+    String[] extra = db.postgres() ? new String[0]
+        : new String[] {"--spring.datasource.hikari.connection-init-sql=SET OPTIMIZE_REUSE_RESULTS 0"};
+    try (ConfigurableApplicationContext context = startApplication(dir, db, extra)) {
+      new CompanyBenchmark(context, db.label(), db.postgres(), work, this::row, incidentsPerCompany, engineDeskLimit)
+          .run(companySteps);
+    } finally {
+      delete(dir);
+    }
   }
 
   // 4. Start-up until Tasklist answers, and memory after start and under load, of `java` running the application.

@@ -272,6 +272,27 @@ class TaskSecurityMatrixTest {
         engine.getIdentityService().clearAuthentication();
       }
     }
+    // A vendor's desk in every role of both companies, among many groups without grants (a directory's): more
+    // groups than are used as given, so they are looked up; the answers stay the engine's.
+    List<String> many = new ArrayList<>();
+    for (String group : MEMBER_OF.keySet()) {
+      many.add("acme--" + group);
+      many.add("beta--" + group);
+    }
+    for (int i = 0; i < 60; i++) {
+      many.add("directory-group-" + i);
+    }
+    engine.getIdentityService().setAuthentication("demo-lead", many, List.of("acme", "beta"));
+    List<String> all = ids(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc()
+        .list());
+    // Both companies' tasks and the installation's own (no company), as the engine's tenant check has it.
+    assertThat(all).hasSize(open.size())
+        .isEqualTo(asTheEngine(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc()));
+    assertThat(ids(engine.getTaskService().createTaskQuery().taskCandidateGroupIn(many).orderByTaskCreateTime().desc()
+        .orderByTaskId().asc().list())).isEqualTo(asTheEngine(engine.getTaskService().createTaskQuery()
+            .taskCandidateGroupIn(many).orderByTaskCreateTime().desc().orderByTaskId().asc()));
+    engine.getIdentityService().clearAuthentication();
+
     assertThat(compared).isEqualTo(3 * MEMBER_OF.size() * 7);
     // Every role its two filters, the supervisors the third as well.
     assertThat(filtered).isEqualTo(3 * (MEMBER_OF.size() * 2 + SUPERVISORS.size()));
