@@ -8,24 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import jp.smb.incident.documents.HtmlDocuments;
 import jp.smb.incident.documents.PdfDocuments;
 import jp.smb.incident.record.RecordEntries.CustodyEntry;
 import jp.smb.incident.record.RecordEntries.Evidence;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import jp.smb.incident.record.RecordEntries.TimelineEntry;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The final report of an incident, in Japanese: 5W1H, the ten items of seed 000, decisions, timeline, reports
- * sent, evidence with hashes and custody, root cause and prevention, and the response times. Every value from
- * the record is escaped: an incident's text never runs as script.
+ * sent, evidence with hashes and custody, root cause and prevention, and the response times. The page comes from a
+ * template (templates/report/), whose engine escapes every value: an incident's text never runs as script.
  */
 public class IncidentReportView {
 
   private static final Map<String, String> TYPES = Map.of("ransomware", "ランサムウェア", "malware", "ウイルス感染",
       "unauthorized-access", "不正アクセス", "insider", "内部犯行", "misdelivery", "誤送信", "mispublication", "誤公開",
       "loss", "紛失・置忘れ", "system-outage", "システム停止", "other", "その他");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
   private static final String UNKNOWN = "（未記録）";
 
   private final IncidentRecord record;
@@ -104,55 +104,46 @@ public class IncidentReportView {
     return PdfDocuments.fromHtml(html(), record.businessOperator(), record.incidentNumber());
   }
 
+  /** The page, from {@code templates/report/incident-report.html}. */
   public String html() {
-    StringBuilder h = new StringBuilder("""
-        <!DOCTYPE html>
-        <html lang="ja"><head><meta charset="UTF-8">
-        <title>インシデント報告書 %s</title>
-        <style>
-          body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", sans-serif; margin: 2em; color: #222; }
-          h1 { font-size: 1.6em; } h2 { font-size: 1.2em; border-bottom: 2px solid #444; margin-top: 1.6em; }
-          table { border-collapse: collapse; width: 100%%; margin: .5em 0; }
-          th, td { border: 1px solid #999; padding: .3em .5em; vertical-align: top; text-align: left; }
-          th { background: #eee; width: 14em; } td { white-space: pre-wrap; word-break: break-all; }
-          .hash { font-family: monospace; font-size: .85em; }
-          @media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
-        </style></head><body>
-        """.formatted(e(record.incidentNumber())));
-    h.append("<h1>インシデント報告書 ").append(e(record.incidentNumber())).append("</h1>\n");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("number", record.incidentNumber());
     Map<String, String> heading = new LinkedHashMap<>();
     heading.put("件名", record.title());
     heading.put("手順", procedureName());
     heading.put("状態", record.state().label());
-    h.append(table(heading));
-    h.append("<h2>概要（5W1H）</h2>\n").append(table(fiveWOneH()));
-    h.append("<h2>整理しておくべき事項</h2>\n").append(table(tenItems()));
-    h.append("<h2>判断（事故レベル・報告先）</h2>\n<table><tr><th>日時</th><th>判断</th><th>結果</th></tr>\n");
-    timeline.stream().filter(t -> t.kind().equals("DECISION")).forEach(t -> h.append(row(time(t.occurredAt()), t.title(),
-        t.detail())));
-    h.append("</table>\n<h2>対応経過</h2>\n<table><tr><th>日時</th><th>内容</th><th>担当</th><th>詳細</th></tr>\n");
-    timeline.forEach(t -> h.append(row(time(t.occurredAt()), t.title(), t.actor(), t.detail())));
-    h.append("</table>\n<h2>報告の記録</h2>\n<table><tr><th>報告</th><th>義務</th><th>期限</th><th>送った日時・方法</th>"
-        + "<th>送った人</th><th>受付番号など</th></tr>\n");
-    reports.forEach(r -> h.append(row(r.title(), r.mandatory() ? "義務" : "任意", time(r.dueAt()),
-        orUnknown(r.sentAt()) + " " + orUnknown(r.channel()), r.sentBy(), r.reference())));
-    h.append("</table>\n<h2>証拠</h2>\n<table><tr><th>証拠</th><th>出所</th><th>収集</th><th>ファイル</th>"
-        + "<th>SHA-256</th><th>保管の記録</th></tr>\n");
-    for (Evidence item : evidence) {
-      StringBuilder chain = new StringBuilder();
-      custody.apply(item.id()).forEach(c -> chain.append(time(c.occurredAt())).append(' ').append(c.action())
-          .append(' ').append(c.actor()).append(c.detail() == null ? "" : " " + c.detail()).append('\n'));
-      h.append("<tr><td>").append(e(item.description())).append("</td><td>").append(e(item.source()))
-          .append("</td><td>").append(e(item.collectedBy() + " " + time(item.collectedAt()))).append("</td><td>")
-          .append(e(item.fileName() == null ? "（現物）" : item.fileName() + "（" + item.sizeBytes() + " バイト）"))
-          .append("</td><td class=\"hash\">").append(e(item.sha256())).append("</td><td>").append(e(chain.toString()))
-          .append("</td></tr>\n");
-    }
-    h.append("</table>\n<h2>根本原因と再発防止策</h2>\n").append(table(Map.of(
-        "根本原因", orUnknown(record.rootCause()), "再発防止策", orUnknown(record.preventionMeasures()))));
-    h.append("<h2>対応に要した時間</h2>\n").append(table(responseTimes()));
-    h.append("<p>作成: ").append(e(time(OffsetDateTime.now(zone)))).append("</p>\n</body></html>\n");
-    return h.toString();
+    report.put("heading", heading);
+    report.put("fiveWOneH", fiveWOneH());
+    report.put("tenItems", tenItems());
+    report.put("decisions", timeline.stream().filter(t -> t.kind().equals("DECISION")).map(this::entry).toList());
+    report.put("timeline", timeline.stream().map(this::entry).toList());
+    report.put("reports", reports.stream().map(r -> Map.of("title", text(r.title()),
+        "mandatory", r.mandatory() ? "義務" : "任意", "due", time(r.dueAt()),
+        "sent", orUnknown(r.sentAt()) + " " + orUnknown(r.channel()), "sentBy", text(r.sentBy()),
+        "reference", text(r.reference()))).toList());
+    report.put("evidence", evidence.stream().map(item -> Map.of("description", text(item.description()),
+        "source", text(item.source()), "collected", text(item.collectedBy()) + " " + time(item.collectedAt()),
+        "file", item.fileName() == null ? "（現物）" : item.fileName() + "（" + item.sizeBytes() + " バイト）",
+        "sha256", text(item.sha256()), "custody", custodyOf(item))).toList());
+    Map<String, String> causes = new LinkedHashMap<>();
+    causes.put("根本原因", orUnknown(record.rootCause()));
+    causes.put("再発防止策", orUnknown(record.preventionMeasures()));
+    report.put("causes", causes);
+    report.put("responseTimes", responseTimes());
+    report.put("createdAt", time(OffsetDateTime.now(zone)));
+    return HtmlDocuments.render("report/incident-report", Map.of("report", report));
+  }
+
+  private Map<String, String> entry(TimelineEntry entry) {
+    return Map.of("time", time(entry.occurredAt()), "title", text(entry.title()), "actor", text(entry.actor()),
+        "detail", text(entry.detail()));
+  }
+
+  private String custodyOf(Evidence item) {
+    StringBuilder chain = new StringBuilder();
+    custody.apply(item.id()).forEach(c -> chain.append(time(c.occurredAt())).append(' ').append(c.action())
+        .append(' ').append(c.actor()).append(c.detail() == null ? "" : " " + c.detail()).append('\n'));
+    return chain.toString();
   }
 
   public String markdown() {
@@ -190,27 +181,16 @@ public class IncidentReportView {
     return json;
   }
 
-  private String table(Map<String, String> rows) {
-    StringBuilder t = new StringBuilder("<table>\n");
-    rows.forEach((k, v) -> t.append("<tr><th>").append(e(k)).append("</th><td>").append(e(v)).append("</td></tr>\n"));
-    return t.append("</table>\n").toString();
-  }
 
-  private static String row(String... cells) {
-    StringBuilder r = new StringBuilder("<tr>");
-    for (String cell : cells) {
-      r.append("<td>").append(e(cell)).append("</td>");
-    }
-    return r.append("</tr>\n").toString();
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 
   private static String cell(String value) {
     return value == null ? "" : value.replace("|", "｜").replace("\n", " ");
   }
 
-  private static String e(String value) {
-    return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
-  }
 
   private String time(OffsetDateTime time) {
     return time == null ? UNKNOWN : time.atZoneSameInstant(zone).format(TIME);

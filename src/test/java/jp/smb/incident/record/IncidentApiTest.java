@@ -247,14 +247,18 @@ class IncidentApiTest {
 
   @Test
   void shouldPrintTheReportInJapaneseWithoutRunningAnyScriptFromTheIncident() {
-    String number = openAlert("<script>alert('x')</script>");
+    String number = openAlert("<script>alert('x')</script> ${7*7} [[${title}]]");
 
     HttpResponse<String> html = http.get("/api/incidents/" + number + "/report", "demo-lead", PASSWORD);
     assertThat(html.statusCode()).isEqualTo(200);
     assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(html.body()).contains("インシデント報告書 " + number, "概要（5W1H）", "整理しておくべき事項", "対応経過",
-        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "ファイルサーバー", "株式会社サンプル")
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "ファイルサーバー", "株式会社サンプル",
+        // Template expressions typed by the reporter stay text: the template engine does not evaluate them.
+        "${7*7} [[${title}]]")
         .doesNotContain("<script>alert");
+    // Dates in Japanese.
+    assertThat(html.body()).containsPattern("20\\d\\d年\\d{1,2}月\\d{1,2}日 \\d{1,2}:\\d\\d");
     assertThat(http.get("/api/incidents/" + number + "/report?format=md", "demo-lead", PASSWORD).body())
         .startsWith("# インシデント報告書 " + number);
     assertThat(json(http.get("/api/incidents/" + number + "/report?format=json", "demo-lead", PASSWORD))

@@ -1,0 +1,38 @@
+package jp.smb.incident.documents;
+
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+/**
+ * Pages people read and file, from the Thymeleaf HTML templates in {@code src/main/resources/templates/}: the
+ * wording lives there, editable without touching the code, and every value is escaped by the template engine.
+ */
+public final class HtmlDocuments {
+
+  private static final TemplateEngine TEMPLATES = templates();
+
+  private HtmlDocuments() {
+  }
+
+  /** Renders {@code templates/<template>.html} with the given values. */
+  public static String render(String template, Map<String, Object> values) {
+    return TEMPLATES.process(template, new Context(Locale.JAPANESE, values));
+  }
+
+  private static TemplateEngine templates() {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.HTML);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}
