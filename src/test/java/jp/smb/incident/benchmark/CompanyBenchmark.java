@@ -85,6 +85,7 @@ final class CompanyBenchmark {
         companies.create(new Company(companyId(company), "ベンチマーク株式会社 " + company, "company", null, Map.of()), null);
       }
       openIncidents(opened + 1, target);
+      IncidentBenchmark.analyze(dataSource);
       System.out.printf("%s: %,d companies, %,d open incidents (%.0f s)%n", label, target, target * perCompany,
           (System.nanoTime() - start) / 1e9);
       opened = target;
@@ -188,7 +189,10 @@ final class CompanyBenchmark {
     StringBuilder text = new StringBuilder();
     engine.getIdentityService().setAuthentication(user, groups, tenants);
     try {
-      for (String statement : List.of("jp.smb.incident.operations.TaskQuery.selectPlainTasks",
+      // Ours as the task manager chooses it: without a check per task for a caller granted every task.
+      String ours = "jp.smb.incident.operations.TaskQuery." + (readsEveryTask((TaskQueryImpl) query.get())
+          ? "selectPlainTasksOfReader" : "selectPlainTasks");
+      for (String statement : List.of(ours,
           "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria")) {
         boolean ofTheEngine = statement.startsWith("org.");
         if (ofTheEngine && companyCount * perCompany > engineDeskLimit && who.equals("desk")) {
@@ -214,6 +218,14 @@ final class CompanyBenchmark {
     }
     Files.writeString(plans.resolve("%s-%s-%d-companies.txt".formatted(postgres ? "postgres" : "h2", who, companyCount)),
         text);
+  }
+
+  private boolean readsEveryTask(TaskQueryImpl query) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      context.getAuthorizationManager().configureTaskQuery(query);
+      return (Long) context.getDbEntityManager().selectOne("jp.smb.incident.operations.TaskQuery.selectGrantsOnEveryTask",
+          query) > 0;
+    });
   }
 
   /** The statement's SQL for the query as the current user, with its parameters written in as literals. */

@@ -272,14 +272,14 @@ class TaskSecurityMatrixTest {
         engine.getIdentityService().clearAuthentication();
       }
     }
-    // A vendor's desk in every role of both companies, among many groups without grants (a directory's): more
-    // groups than are used as given, so they are looked up; the answers stay the engine's.
+    // A vendor's desk in every role of both companies, among thousands of groups without grants (a directory's):
+    // more groups than are used as given, so they are looked up; the answers stay the engine's.
     List<String> many = new ArrayList<>();
     for (String group : MEMBER_OF.keySet()) {
       many.add("acme--" + group);
       many.add("beta--" + group);
     }
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 2_100; i++) {
       many.add("directory-group-" + i);
     }
     engine.getIdentityService().setAuthentication("demo-lead", many, List.of("acme", "beta"));
