@@ -482,8 +482,10 @@ public final class IncidentBenchmark {
         return new Database("PostgreSQL", EmbeddedPostgres.freshDatabase("bench_" + name), "postgres", "postgres",
             true);
       }
+      // RETENTION_TIME=0 lets H2 reuse freed space at once: with its default the file of 100,000 incidents grows
+      // past 60 GB while they are opened.
       return new Database("H2 file", "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name)
-          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", false);
+          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0", "sa", "", false);
     }
   }
 }
