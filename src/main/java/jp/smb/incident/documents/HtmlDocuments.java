@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
@@ -14,7 +12,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  */
 public final class HtmlDocuments {
 
-  private static final TemplateEngine TEMPLATES = templates();
+  private static final TemplateEngine TEMPLATES = Templates.engine("templates/", ".html", TemplateMode.HTML);
 
   private HtmlDocuments() {
   }
@@ -22,17 +20,5 @@ public final class HtmlDocuments {
   /** Renders {@code templates/<template>.html} with the given values. */
   public static String render(String template, Map<String, Object> values) {
     return TEMPLATES.process(template, new Context(Locale.JAPANESE, values));
-  }
-
-  private static TemplateEngine templates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 }

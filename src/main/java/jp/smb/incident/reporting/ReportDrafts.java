@@ -8,11 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.smb.incident.documents.Templates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Drafts written from what the incident has recorded, for a person to check, complete and send. Blanks the
@@ -21,7 +20,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public class ReportDrafts {
 
-  private static final TemplateEngine TEMPLATES = templates();
+  private static final TemplateEngine TEMPLATES = Templates.engine("templates/drafts/", ".txt", TemplateMode.TEXT);
 
   private static final Map<String, String> BLANKS = Map.ofEntries(
       Map.entry("incidentNumber", "インシデント番号"), Map.entry("incidentTitle", "件名"),
@@ -132,18 +131,6 @@ public class ReportDrafts {
   private static String value(Map<String, Object> f, String key) {
     Object value = f.get(key);
     return present(value) ? value.toString() : "【" + BLANKS.getOrDefault(key, key) + "】";
-  }
-
-  private static TemplateEngine templates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/drafts/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 
   private static boolean present(Object value) {
