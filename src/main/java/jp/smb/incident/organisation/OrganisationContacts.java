@@ -3,7 +3,7 @@ package jp.smb.incident.organisation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The contact list prepared in advance (seed 001 §1-3): each entry is free text such as
+ * The contact list prepared in advance (docs/domain.md §Contacts): each entry is free text such as
  * {@code "山田法律事務所 山田一郎 03-1234-5678"}, shown read-only in the forms of the steps that need it.
  *
  * @param lawyer    顧問弁護士: legal judgement, liability, review of a public statement

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the organisation is staffed.
  *
- * @param profile         {@code sole-proprietor}: one person holds every role (seed 001 §1-2);
- *                        {@code company}: members per role (seed 000 付録5 9.1)
+ * @param profile         {@code sole-proprietor}: one person holds every role (docs/domain.md §Roles);
+ *                        {@code company}: members per role (docs/domain.md §Roles)
  * @param owner           the sole proprietor's user id; empty means the administrator
  * @param members         company profile: role group id → user ids; missing users are created
  * @param initialPassword password for users created from {@code members}; empty means a generated one
@@ -34,7 +34,7 @@ public record OrganisationProperties(
   public OrganisationProperties {
     members = members == null ? Map.of() : Map.copyOf(members);
     if (defaultProcedure == null) {
-      // One person runs the six steps (seed 001); a company with roles follows IPA's stages (seed 000).
+      // One person runs the six steps ; a company with roles follows IPA's stages (docs/domain.md §Procedures).
       defaultProcedure = profile == Profile.SOLE_PROPRIETOR
           ? Procedure.SIX_STEP_INCIDENT_RESPONSE
           : Procedure.IPA_INCIDENT_RESPONSE;

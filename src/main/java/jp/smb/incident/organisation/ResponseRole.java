@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The response roles of both seeds, one Camunda group each (see shared/DOMAIN.md "Who does what").
+ * The response roles of both seeds, one Camunda group each (docs/domain.md §Roles).
  */
 public enum ResponseRole {
   STAFF("staff", "従業員・発見者", false),

@@ -2,7 +2,7 @@ package jp.smb.incident.record;
 
 import java.time.OffsetDateTime;
 
-/** The record of one incident: the ten items of seed 000 and the times the response reached each stage. */
+/** The record of one incident: the ten items of docs/domain.md §Record and the times the response reached each stage. */
 public record IncidentRecord(
     String incidentNumber,
     String processInstanceId,

@@ -16,7 +16,7 @@ import jp.smb.incident.record.RecordEntries.ReportSent;
 import jp.smb.incident.record.RecordEntries.TimelineEntry;
 
 /**
- * The final report of an incident, in Japanese: 5W1H, the ten items of seed 000, decisions, timeline, reports
+ * The final report of an incident, in Japanese: 5W1H, the ten items of docs/domain.md §Record, decisions, timeline, reports
  * sent, evidence with hashes and custody, root cause and prevention, and the response times. The page comes from a
  * template (templates/report/), whose engine escapes every value: an incident's text never runs as script.
  */
@@ -57,7 +57,7 @@ public class IncidentReportView {
     return summary;
   }
 
-  /** インシデント対応時に整理しておくべき事項 (seed 000); 対応経過 is the timeline below. */
+  /** インシデント対応時に整理しておくべき事項 (docs/domain.md §Record); 対応経過 is the timeline below. */
   public Map<String, String> tenItems() {
     Map<String, String> items = new LinkedHashMap<>();
     items.put("分類", TYPES.getOrDefault(record.incidentType(), record.incidentType())

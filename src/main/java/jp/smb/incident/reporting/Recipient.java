@@ -39,7 +39,7 @@ public enum Recipient {
     return taskName;
   }
 
-  /** The variable holding the organisation's own contact for this recipient (seed 001 §1-3), if it has one. */
+  /** The variable holding the organisation's own contact for this recipient (docs/domain.md §Contacts), if it has one. */
   public String contactVariable() {
     return contactVariable;
   }

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every path of the six-step plan (seed 001), with the real diagrams, decisions, forms and delegates deployed.
+ * Every path of the six-step plan (docs/domain.md §Procedures), with the real diagrams, decisions, forms and delegates deployed.
  * The test profile is a sole proprietor, as the plan's own example is; the company case sets the flag the
  * profile would.
  */

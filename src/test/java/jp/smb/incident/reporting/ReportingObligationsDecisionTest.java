@@ -169,7 +169,7 @@ class ReportingObligationsDecisionTest {
 
   @Test
   void shouldOpenAnInquiryDeskAndReportToCustomersWhenCustomersOrConsumersAreConcerned() {
-    // 顧客や消費者に関係する (seed 000): a desk for their questions, and the customers told in the one report thread.
+    // 顧客や消費者に関係する (docs/domain.md §Reporting): a desk for their questions, and the customers told in the one report thread.
     assertThat(evaluate(facts("consumersAffected", true))).extracting(o -> o.recipient().id())
         .containsExactly("partners", "inquiry-desk");
     assertThat(evaluate(facts("consumersAffected", true, "partnersAffected", true)))
