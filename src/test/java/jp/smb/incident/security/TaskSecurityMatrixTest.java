@@ -19,13 +19,22 @@ import jp.smb.incident.operations.TaskQueryShape;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -298,6 +307,107 @@ class TaskSecurityMatrixTest {
     // Every role its two filters, the supervisors the third as well.
     assertThat(filtered).isEqualTo(3 * (MEMBER_OF.size() * 2 + SUPERVISORS.size()));
     assertThat(seen).as("tasks listed in all").isGreaterThan(open.size());
+  }
+
+  /**
+   * Our check of one permission on one resource (GrantedGroupsAuthorizationManager) against the engine's, for every
+   * role of no company, acme and beta, a desk in both companies with and without thousands of other groups, and
+   * a user without groups: on filters, process definitions, tasks, deployments and tenants, by id, by '*' and for an
+   * unknown id. Once with the authorizations the installation has, once more with revokes and global
+   * authorizations added, which the engine decides in its own order.
+   */
+  @Test
+  void shouldDecideEachPermissionOnOneResourceAsTheEngineDoes() {
+    openTwoCompanies();
+    List<Task> tasks = everyUserTask().limit(3).flatMap(userTask -> Stream.of(startAt(userTask), startAt(userTask, "acme"),
+        startAt(userTask, "beta"))).toList();
+    List<Filter> filters = engine.getFilterService().createTaskFilterQuery().list();
+    Map<Resource, List<String>> resources = new java.util.LinkedHashMap<>();
+    resources.put(Resources.FILTER, Stream.concat(filters.stream().map(Filter::getId), Stream.of("*", "no-such-filter")).toList());
+    resources.put(Resources.PROCESS_DEFINITION, List.of("ipa-incident-response", "six-step-incident-response", "*", "none"));
+    resources.put(Resources.TASK, Stream.concat(tasks.stream().map(Task::getId), Stream.of("*")).toList());
+    resources.put(Resources.DEPLOYMENT, List.of("*", "some-deployment"));
+    resources.put(Resources.TENANT, List.of("acme", "beta", "*"));
+    Map<Resource, List<Permission>> permissions = Map.of(
+        Resources.FILTER, List.of(Permissions.READ, Permissions.UPDATE, Permissions.DELETE),
+        Resources.PROCESS_DEFINITION, List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+            ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        Resources.TASK, List.of(TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK),
+        Resources.DEPLOYMENT, List.of(Permissions.READ, Permissions.DELETE),
+        Resources.TENANT, List.of(Permissions.READ, Permissions.UPDATE));
+    Map<String, List<String>> callers = new java.util.LinkedHashMap<>();
+    for (String company : java.util.Arrays.asList(null, "acme", "beta")) {
+      for (String group : MEMBER_OF.keySet()) {
+        callers.put(MEMBER_OF.get(group) + " of " + company, List.of(company == null ? group : company + "--" + group));
+      }
+    }
+    List<String> desk = new ArrayList<>();
+    MEMBER_OF.keySet().forEach(group -> desk.addAll(List.of("acme--" + group, "beta--" + group)));
+    callers.put("demo-lead as the desk", desk);
+    List<String> many = new ArrayList<>(desk);
+    for (int i = 0; i < 2_100; i++) {
+      many.add("directory-group-" + i);
+    }
+    callers.put("demo-lead among many groups", many);
+    callers.put("demo-staff without groups", List.of());
+
+    Map<String, Boolean> before = decideAsBoth(callers, resources, permissions);
+    assertThat(before.values()).contains(true, false);
+
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    List<Authorization> added = new ArrayList<>();
+    try {
+      added.add(authorization(Authorization.AUTH_TYPE_REVOKE, "demo-lead", null, Resources.FILTER, filters.get(0).getId(),
+          Permissions.READ));
+      added.add(authorization(Authorization.AUTH_TYPE_REVOKE, null, "acme--comms", Resources.PROCESS_DEFINITION, "*",
+          ProcessDefinitionPermissions.READ_TASK));
+      added.add(authorization(Authorization.AUTH_TYPE_REVOKE, null, "beta--tech", Resources.TASK, tasks.get(2).getId(),
+          TaskPermissions.UPDATE));
+      added.add(authorization(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.DEPLOYMENT, "*", Permissions.READ));
+      added.add(authorization(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.FILTER, filters.get(1).getId(),
+          Permissions.READ));
+      Map<String, Boolean> after = decideAsBoth(callers, resources, permissions);
+      assertThat(after).as("the revokes and global authorizations changed some answers").isNotEqualTo(before);
+    } finally {
+      added.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+  }
+
+  private Authorization authorization(int type, String user, String group, Resource resource, String resourceId,
+      Permission permission) {
+    Authorization authorization = engine.getAuthorizationService().createNewAuthorization(type);
+    authorization.setUserId(user);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    if (type == Authorization.AUTH_TYPE_REVOKE) {
+      authorization.removePermission(permission);
+    } else {
+      authorization.addPermission(permission);
+    }
+    return engine.getAuthorizationService().saveAuthorization(authorization);
+  }
+
+  /** Every caller, resource and permission decided by ours and by the engine's manager; asserts they agree. */
+  private Map<String, Boolean> decideAsBoth(Map<String, List<String>> callers, Map<Resource, List<String>> resources,
+      Map<Resource, List<Permission>> permissions) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Map<String, Boolean> answers = new java.util.LinkedHashMap<>();
+    callers.forEach((caller, groups) -> configuration.getCommandExecutorTxRequired().execute(context -> {
+      String user = caller.substring(0, caller.indexOf(' '));
+      AuthorizationManager theEngines = new AuthorizationManager();
+      resources.forEach((resource, ids) -> ids.forEach(id -> permissions.get(resource).forEach(permission -> {
+        String where = "%s: %s on %s %s".formatted(caller, permission.getName(), resource.resourceName(), id);
+        boolean ours = context.getAuthorizationManager().isAuthorized(user, groups, permission, resource, id);
+        assertThat(ours).as(where).isEqualTo(theEngines.isAuthorized(user, groups, permission, resource, id));
+        CompositePermissionCheck composite = new PermissionCheckBuilder().atomicCheckForResourceId(resource, id,
+            permission).build();
+        assertThat(context.getAuthorizationManager().isAuthorized(user, groups, composite)).as(where).isEqualTo(ours);
+        answers.put(where, ours);
+      })));
+      return null;
+    }));
+    return answers;
   }
 
   private static List<String> ids(List<Task> tasks) {
