@@ -247,11 +247,23 @@ final class CompanyBenchmark {
           String property = mappings.get(i).getProperty();
           Object value = bound.hasAdditionalParameter(property) ? bound.getAdditionalParameter(property)
               : parameters.getValue(property);
-          sql.append(value instanceof Number ? value.toString() : "'" + String.valueOf(value).replace("'", "''") + "'");
+          sql.append(literal(value));
         }
       }
       return sql.toString();
     });
+  }
+
+  /** A parameter as SQL: our statements bind id lists as one array (SqlArrayTypeHandler). */
+  private String literal(Object value) {
+    if (value instanceof Number) {
+      return value.toString();
+    }
+    if (value instanceof java.util.Collection<?> ids) {
+      return ids.stream().map(this::literal).collect(java.util.stream.Collectors.joining(",", "ARRAY[", "]"))
+          + (postgres ? "::varchar[]" : "");
+    }
+    return "'" + String.valueOf(value).replace("'", "''") + "'";
   }
 
   private void openIncidents(int fromCompany, int toCompany) throws Exception {
