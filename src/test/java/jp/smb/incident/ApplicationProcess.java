@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real application in a JVM of its own, as {@code java -jar} runs it, so a test can kill it the hard way
@@ -147,22 +149,20 @@ public final class ApplicationProcess implements AutoCloseable {
 
   private void awaitReady(String readyPath, Duration timeout) {
     HttpTestClient http = new HttpTestClient(port);
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the application exited with " + process.exitValue() + "; see " + log);
-      }
-      try {
-        if (http.get(readyPath).statusCode() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notListeningYet) {
-        // the port opens only once the application has started
-      }
-      sleep(100);
+    try {
+      // The port opens only once the application has started: until then a refused connection is expected.
+      Awaitility.await("the application on port " + port).atMost(timeout).pollInterval(Duration.ofMillis(100))
+          .ignoreException(IllegalStateException.class)
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new AssertionError("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            return http.get(readyPath).statusCode() == 200;
+          });
+    } catch (ConditionTimeoutException e) {
+      process.destroyForcibly();
+      throw new AssertionError("the application was not ready within " + timeout + "; see " + log, e);
     }
-    process.destroyForcibly();
-    throw new AssertionError("the application was not ready within " + timeout + "; see " + log);
   }
 
   private static void sleep(long millis) {

@@ -1,7 +1,7 @@
 package jp.smb.incident.api;
 
 import java.util.Optional;
-import jp.smb.incident.record.RejectedInputException;
+import jp.smb.incident.input.RejectedInputException;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 

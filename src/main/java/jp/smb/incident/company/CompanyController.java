@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
-import jp.smb.incident.api.PlainText;
+import jp.smb.incident.input.PlainText;
 import jp.smb.incident.organisation.OrganisationSetup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package jp.smb.incident.company;
 import java.util.List;
 import java.util.Set;
 import jp.smb.incident.operations.EngineListeners;
-import jp.smb.incident.record.RejectedInputException;
+import jp.smb.incident.input.RejectedInputException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Times the diagrams read through expressions, e.g. {@code ${incidentSettings.initialResponseTimeout}}: how long
  * each step that holds the response up may stay open before the next person in the contact chain gets a task.
  */
-@Component("incidentSettings")
+@Component
 public class IncidentSettings {
 
   private final Duration triageTimeout;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * chose one), takes the start as the time of awareness when the report did not say, and adds what the
  * organisation's configuration says (a value the caller sent wins).
  */
-@Component("incidentIntake")
+@Component
 public class IncidentIntakeListener implements ExecutionListener {
 
   static final String DETECTED_AT = "detectedAt";

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
-import jp.smb.incident.api.PlainText;
+import jp.smb.incident.input.PlainText;
+import jp.smb.incident.procedure.IncidentType;
 
 /**
  * A report of a suspected incident from a person or a machine alert.
@@ -18,8 +19,7 @@ import jp.smb.incident.api.PlainText;
  */
 public record IntakeRequest(
     @NotBlank @Size(max = 200) @PlainText String title,
-    @NotNull @Pattern(regexp = "ransomware|malware|unauthorized-access|insider|misdelivery|mispublication|loss|system-outage|other",
-        message = "ransomware, malware, unauthorized-access, insider, misdelivery, mispublication, loss, system-outage, other のいずれかにしてください")
+    @NotNull @Pattern(regexp = IncidentType.PATTERN, message = IncidentType.CHOICES)
     String incidentType,
     @NotBlank @Size(max = 10000) @PlainText String eventDescription,
     OffsetDateTime detectedAt,

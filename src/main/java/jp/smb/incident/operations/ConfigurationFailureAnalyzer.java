@@ -1,5 +1,6 @@
 package jp.smb.incident.operations;
 
+import jp.smb.incident.settings.ConfigurationMistakeException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;

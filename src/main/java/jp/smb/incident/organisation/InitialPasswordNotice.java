@@ -2,6 +2,7 @@ package jp.smb.incident.organisation;
 
 import java.io.PrintStream;
 import java.util.List;
+import jp.smb.incident.security.NewAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package jp.smb.incident.organisation;
 
 import java.util.List;
 import java.util.Map;
-import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.procedure.Procedure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import jp.smb.incident.organisation.OrganisationProperties.Profile;
+import jp.smb.incident.security.MonitoringAccessFilter;
+import jp.smb.incident.security.NewAccount;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,7 +46,7 @@ public class OrganisationSetup {
   static final String FILTERS_SEEDED_PROPERTY = "incident.tasklist-filters-seeded";
 
   /** The group whose members (a monitoring system's account) may read the metrics. */
-  public static final String MONITORING_GROUP = "monitoring";
+  public static final String MONITORING_GROUP = MonitoringAccessFilter.GROUP;
 
   /** The IT vendor's administrators, who open client companies and name their members (/api/companies). */
   public static final String VENDOR_ADMIN_GROUP = "vendor-admin";

@@ -3,6 +3,7 @@ package jp.smb.incident.organisation;
 import java.util.ArrayList;
 import java.util.List;
 import jp.smb.incident.security.InitialAdministrator;
+import jp.smb.incident.security.NewAccount;
 import jp.smb.incident.security.Passwords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -19,9 +19,9 @@ public class IncidentMetrics {
   }
 
   void recordClosed(IncidentRecord record) {
-    record("incident.time.to.detect", record, IncidentRecorder.between(record.occurredAt(), record.detectedAt()));
-    record("incident.time.to.contain", record, IncidentRecorder.between(record.detectedAt(), record.containedAt()));
-    record("incident.time.to.recover", record, IncidentRecorder.between(record.detectedAt(), record.recoveredAt()));
+    record("incident.time.to.detect", record, record.timeToDetect());
+    record("incident.time.to.contain", record, record.timeToContain());
+    record("incident.time.to.recover", record, record.timeToRecover());
   }
 
   private void record(String name, IncidentRecord record, Duration duration) {

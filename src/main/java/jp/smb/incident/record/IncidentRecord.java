@@ -1,5 +1,6 @@
 package jp.smb.incident.record;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /** The record of one incident: the ten items of docs/domain.md §Record and the times the response reached each stage. */
@@ -31,6 +32,25 @@ public record IncidentRecord(
     String perpetrator,
     String method,
     OffsetDateTime createdAt) {
+
+  /** 発生→発覚; null until both are known (or when they are out of order). */
+  public Duration timeToDetect() {
+    return between(occurredAt, detectedAt);
+  }
+
+  /** 発覚→初動対応の完了 (the step marked {@code incident.milestone=contained}). */
+  public Duration timeToContain() {
+    return between(detectedAt, containedAt);
+  }
+
+  /** 発覚→復旧 (the step marked {@code incident.milestone=recovered}). */
+  public Duration timeToRecover() {
+    return between(detectedAt, recoveredAt);
+  }
+
+  private static Duration between(OffsetDateTime from, OffsetDateTime to) {
+    return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
+  }
 
   public enum State {
     OPEN("対応中"), CLOSED("完了"), NOT_AN_INCIDENT("インシデントに該当しない"), CANCELLED("取り消し");

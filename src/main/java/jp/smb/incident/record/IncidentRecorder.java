@@ -1,7 +1,6 @@
 package jp.smb.incident.record;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
 import jp.smb.incident.company.Company;
+import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -33,13 +33,17 @@ import org.springframework.stereotype.Service;
 public class IncidentRecorder {
 
   /**
-   * The diagrams mark the steps the record measures with {@code camunda:property incident.milestone}: a step
-   * renamed or added in Modeler keeps its meaning without a change here.
+   * The diagrams mark the steps the record measures with {@code camunda:property incident.milestone}, and how an
+   * incident ended with {@code incident.outcome} on its end event: a step renamed or added in Modeler keeps its
+   * meaning without a change here.
    */
   public static final String MILESTONE = "incident.milestone";
   public static final String CONTAINED = "contained";
   public static final String RECOVERED = "recovered";
   public static final String REPORT_SENT = "report-sent";
+  /** On an end event: how the incident ended, when not simply closed. */
+  public static final String OUTCOME = "incident.outcome";
+  public static final String NOT_AN_INCIDENT = "not-an-incident";
   static final String REPORTING_DECISION = "reporting-obligations";
 
   private final IncidentRecords records;
@@ -68,13 +72,12 @@ public class IncidentRecorder {
     String company = execution.getTenantId();
     String operator = company == null ? businessOperator
         : companies.find(company).map(Company::name).orElse(company);
-    records.create(new IncidentRecord(number, execution.getProcessInstanceId(),
-        ((ExecutionEntity) execution).getProcessDefinition().getKey(), State.OPEN,
-        orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"), null,
-        operator, text(execution, "commissioningParty"), null, text(execution, "reportSource"), reporter,
-        orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")), null, null,
-        null, text(execution, "eventDescription"), null, null, null, null, null,
-        text(execution, "affectedSystems"), null, null, now));
+    records.create(new NewIncident(number, execution.getProcessInstanceId(),
+        ((ExecutionEntity) execution).getProcessDefinition().getKey(),
+        orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"),
+        operator, text(execution, "commissioningParty"), text(execution, "reportSource"), reporter,
+        orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")),
+        text(execution, "eventDescription"), text(execution, "affectedSystems"), now));
     if (company != null) {
       records.assignCompany(number, company);
     }
@@ -141,13 +144,17 @@ public class IncidentRecorder {
   }
 
   static String milestoneOf(DelegateTask task) {
-    UserTask step = task.getBpmnModelElementInstance();
-    if (step == null || step.getExtensionElements() == null) {
+    return property(task.getBpmnModelElementInstance(), MILESTONE);
+  }
+
+  /** A {@code camunda:property} of an element as Modeler writes it; null when the element has none of that name. */
+  static String property(BaseElement element, String name) {
+    if (element == null || element.getExtensionElements() == null) {
       return null;
     }
-    return step.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .flatMap(properties -> properties.getCamundaProperties().stream())
-        .filter(property -> MILESTONE.equals(property.getCamundaName()))
+        .filter(property -> name.equals(property.getCamundaName()))
         .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 
@@ -164,9 +171,12 @@ public class IncidentRecorder {
       return;
     }
     OffsetDateTime now = now();
-    String endedAt = String.valueOf(execution.getCurrentActivityId());
+    // How it ended is marked on the end event in the diagram (camunda:property incident.outcome).
+    String endedAt = execution.getCurrentActivityId();
+    ModelElementInstance end = endedAt == null ? null : execution.getBpmnModelInstance().getModelElementById(endedAt);
+    String outcome = end instanceof BaseElement element ? property(element, OUTCOME) : null;
     State state = execution.isCanceled() ? State.CANCELLED
-        : endedAt.contains("NotAnIncident") ? State.NOT_AN_INCIDENT : State.CLOSED;
+        : NOT_AN_INCIDENT.equals(outcome) ? State.NOT_AN_INCIDENT : State.CLOSED;
     records.close(number, state, now);
     records.addTimeline(number, now, "CLOSED", state == State.CLOSED ? "対応を完了した" : state.label(), actor(),
         text(execution, "notIncidentReason"));
@@ -227,9 +237,5 @@ public class IncidentRecorder {
 
   private static <T> T orElse(T value, T fallback) {
     return value != null ? value : fallback;
-  }
-
-  static Duration between(OffsetDateTime from, OffsetDateTime to) {
-    return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
   }
 }

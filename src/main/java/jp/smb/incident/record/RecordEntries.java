@@ -16,12 +16,4 @@ public final class RecordEntries {
   public record ReportSent(long id, String reportItem, String recipient, String title, boolean mandatory,
       OffsetDateTime dueAt, String sentAt, String sentBy, String channel, String reference, String content) {
   }
-
-  public record Evidence(long id, String description, String source, String collectedBy, OffsetDateTime collectedAt,
-      String fileName, String contentType, Long sizeBytes, String sha256) {
-  }
-
-  public record CustodyEntry(long id, long evidenceId, OffsetDateTime occurredAt, String action, String actor,
-      String detail) {
-  }
 }

@@ -1,8 +1,7 @@
 package jp.smb.incident.record;
 
-import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.operations.EngineListeners;
-import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -22,20 +21,15 @@ import org.springframework.stereotype.Component;
 public class RecordingPlugin extends AbstractProcessEnginePlugin {
 
   private final IncidentRecorder recorder;
-  private final FormValues formValues;
 
-  public RecordingPlugin(IncidentRecorder recorder, FormValues formValues) {
+  public RecordingPlugin(IncidentRecorder recorder) {
     this.recorder = recorder;
-    this.formValues = formValues;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // Values checked first: a refused value rolls the completion back before anything is recorded.
-    EngineListeners.onEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, task -> {
-      formValues.check(task);
-      recorder.taskCompleted(task);
-    });
+    // After FormCheckPlugin's check (ordered before this plugin): a refused value is never recorded.
+    EngineListeners.onEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, recorder::taskCompleted);
     EngineListeners.addParseListener(configuration, new AbstractBpmnParseListener() {
       // On leaving a decision task, when its output mapping has set the result variables.
       @Override

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * When a 確報 must start even if its 速報 has not been sent yet: {@code incident.reporting.final-report-lead-time}
  * before its deadline, so that a late 速報 never costs the 確報 its own deadline.
  */
-@Component("finalReportTiming")
+@Component
 public class FinalReportTiming {
 
   private final ReportPlanning plan;

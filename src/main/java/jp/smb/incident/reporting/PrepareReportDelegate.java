@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Service task 「報告の下書きを作る」: maps the incident's variables to and from {@link ReportPreparation}. */
-@Component("prepareReport")
+@Component
 public class PrepareReportDelegate implements JavaDelegate {
 
   private final ReportPlanning plan;

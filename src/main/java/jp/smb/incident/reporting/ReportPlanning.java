@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +22,14 @@ import org.springframework.stereotype.Component;
  * has asked for, by id), {@code startedReportItems} and {@code pendingReportItems} (those a reporting round still
  * has to start), so that re-evaluating the decision adds tasks only for new recipients.
  */
-@Component("reportPlanning")
+@Component
 public class ReportPlanning {
 
   static final String ITEMS = "reportItems";
   static final String STARTED = "startedReportItems";
   static final String PENDING = "pendingReportItems";
+  static final String DECIDED = "reportingDecision";
+  static final String SUMMARY = "reportingSummary";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Map<String, Object>>> ITEM_LIST = new TypeReference<>() { };
@@ -38,11 +41,23 @@ public class ReportPlanning {
     this.rules = rules;
   }
 
-  /** Output mapping of the decision task: records the reports and returns a summary for people to read. */
-  public String record(DmnDecisionResult decisionResult, VariableScope execution) {
+  /**
+   * Output mapping of the decision task: the reports the decision asks for, as JSON. Only reads; the listener on the
+   * flow out of the task ({@link ReportPlanningListener}) records them.
+   */
+  public TypedValue decided(DmnDecisionResult decisionResult) {
     List<ReportItem> items = rules.items(rules.merge(decisionResult.getResultList()));
+    return SpinValues.jsonValue(write(items.stream().map(ReportPlanning::toMap).toList())).create();
+  }
+
+  /**
+   * Adds the reports of the last decision ({@code reportingDecision}) to the incident's, marks those not started
+   * yet as this round's, and writes a summary for people to read ({@code reportingSummary}).
+   */
+  public void record(VariableScope execution) {
+    List<ReportItem> items = readItems(execution, DECIDED);
     Map<String, ReportItem> known = new LinkedHashMap<>();
-    readItems(execution).forEach(item -> known.put(item.id(), item));
+    readItems(execution, ITEMS).forEach(item -> known.put(item.id(), item));
     items.forEach(item -> known.put(item.id(), item));
 
     Set<String> started = new LinkedHashSet<>(readIds(execution, STARTED));
@@ -52,8 +67,8 @@ public class ReportPlanning {
     execution.setVariable(ITEMS, SpinValues.jsonValue(write(known.values().stream().map(ReportPlanning::toMap).toList())).create());
     execution.setVariable(STARTED, SpinValues.jsonValue(write(started)).create());
     execution.setVariable(PENDING, SpinValues.jsonValue(write(pending)).create());
-    return items.isEmpty() ? "報告が必要な相手はいません"
-        : items.stream().map(i -> i.taskName() + (i.mandatory() ? "（義務）" : "")).collect(Collectors.joining("、"));
+    execution.setVariable(SUMMARY, items.isEmpty() ? "報告が必要な相手はいません"
+        : items.stream().map(i -> i.taskName() + (i.mandatory() ? "（義務）" : "")).collect(Collectors.joining("、")));
   }
 
   /** The collection of the multi-instance call activity: the ids of the reports this round starts. */
@@ -67,12 +82,12 @@ public class ReportPlanning {
   }
 
   public ReportItem item(VariableScope execution, String id) {
-    return readItems(execution).stream().filter(item -> item.id().equals(id)).findFirst()
+    return readItems(execution, ITEMS).stream().filter(item -> item.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("報告 " + id + " が報告先の一覧 reportItems にありません"));
   }
 
-  private static List<ReportItem> readItems(VariableScope execution) {
-    Object json = execution.getVariable(ITEMS);
+  private static List<ReportItem> readItems(VariableScope execution, String name) {
+    Object json = execution.getVariable(name);
     if (json == null) {
       return List.of();
     }

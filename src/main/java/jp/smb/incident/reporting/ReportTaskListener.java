@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * On the report tasks: names the task after its recipient (the diagram keeps one generic name), links the draft
  * for download, and records who completed it, next to what was sent and when, which the form records.
  */
-@Component("reportTask")
+@Component
 public class ReportTaskListener implements TaskListener {
 
   private final String webappPath;

@@ -4,7 +4,7 @@ import java.util.List;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.record.IncidentRecords;
-import jp.smb.incident.record.RejectedInputException;
+import jp.smb.incident.input.RejectedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Start of 経営者に状況を報告する（随時）: the incident lead reports to the executive whenever there is news, not only
  * when the procedure asks, and the report goes into that incident's record.
  */
-@Component("progressReportListener")
+@Component
 public class ProgressReportListener implements ExecutionListener {
 
   private static final List<String> REPORTERS = List.of("incident-lead", "executive");

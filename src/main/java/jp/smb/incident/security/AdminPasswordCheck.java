@@ -1,7 +1,7 @@
 package jp.smb.incident.security;
 
 import java.util.List;
-import jp.smb.incident.operations.ConfigurationMistakeException;
+import jp.smb.incident.settings.ConfigurationMistakeException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.env.Environment;

@@ -1,7 +1,7 @@
 package jp.smb.incident.security;
 
 import java.util.Optional;
-import jp.smb.incident.organisation.NewAccount;
+import jp.smb.incident.security.NewAccount;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;

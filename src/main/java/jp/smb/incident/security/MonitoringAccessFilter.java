@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jp.smb.incident.organisation.OrganisationSetup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -22,6 +21,9 @@ public class MonitoringAccessFilter implements Filter {
 
   private final IdentityService identityService;
 
+  /** The group allowed to read the metrics; created with the role groups (OrganisationSetup). */
+  public static final String GROUP = "monitoring";
+
   public MonitoringAccessFilter(IdentityService identityService) {
     this.identityService = identityService;
   }
@@ -31,7 +33,7 @@ public class MonitoringAccessFilter implements Filter {
       throws IOException, ServletException {
     Authentication login = identityService.getCurrentAuthentication();
     List<String> groups = login == null || login.getGroupIds() == null ? List.of() : login.getGroupIds();
-    if (groups.contains(OrganisationSetup.MONITORING_GROUP) || groups.contains(Groups.CAMUNDA_ADMIN)) {
+    if (groups.contains(GROUP) || groups.contains(Groups.CAMUNDA_ADMIN)) {
       chain.doFilter(request, response);
       return;
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.intake.IncidentTypes;
-import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.organisation.ResponseRole;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecord.State;

@@ -68,14 +68,10 @@ public class ResponseFigures {
     }
     List<Month> months = new ArrayList<>();
     byMonth.forEach((month, incidents) -> months.add(new Month(month.toString(), incidents.size(),
-        meanHours(incidents, r -> between(r.occurredAt(), r.detectedAt())),
-        meanHours(incidents, r -> between(r.detectedAt(), r.containedAt())),
-        meanHours(incidents, r -> between(r.detectedAt(), r.recoveredAt())))));
+        meanHours(incidents, IncidentRecord::timeToDetect),
+        meanHours(incidents, IncidentRecord::timeToContain),
+        meanHours(incidents, IncidentRecord::timeToRecover))));
     return new Figures(months, byType, byLevel);
-  }
-
-  private static Duration between(OffsetDateTime from, OffsetDateTime to) {
-    return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
   }
 
   /** Mean over the incidents that reached the milestone; null when none did, so a chart leaves a gap, not a zero. */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import jp.smb.incident.intake.Procedure;
+import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecords;
 import org.springframework.stereotype.Component;
 

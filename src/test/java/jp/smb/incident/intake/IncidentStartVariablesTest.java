@@ -8,6 +8,7 @@ import jp.smb.incident.organisation.ContactChain;
 import jp.smb.incident.organisation.OrganisationContacts;
 import jp.smb.incident.organisation.OrganisationProperties;
 import jp.smb.incident.organisation.OrganisationProperties.Profile;
+import jp.smb.incident.procedure.Procedure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.record.IncidentRecords;
 import jp.smb.incident.record.RecordEntries.TimelineEntry;
-import jp.smb.incident.record.RejectedInputException;
+import jp.smb.incident.input.RejectedInputException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.evidence.CustodyEntry;
+import jp.smb.incident.evidence.EvidenceStore;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -66,6 +68,9 @@ class IncidentApiTest {
 
   @Autowired
   IncidentRecords records;
+
+  @Autowired
+  EvidenceStore evidence;
 
   private HttpTestClient http;
 
@@ -178,7 +183,7 @@ class IncidentApiTest {
     assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(sha256);
     assertThat(http.postJson("/api/incidents/" + number + "/evidence/" + id + "/handovers", "demo-lead", PASSWORD,
         "{\"to\": \"調査会社A 鈴木\", \"note\": \"封印袋 No.12\"}").statusCode()).isEqualTo(201);
-    assertThat(records.custody(id)).extracting(RecordEntries.CustodyEntry::action)
+    assertThat(evidence.custody(id)).extracting(CustodyEntry::action)
         .containsExactly("COLLECTED", "DOWNLOADED", "HANDED_OVER");
 
     // Content changed behind the application's back is refused, not handed out.

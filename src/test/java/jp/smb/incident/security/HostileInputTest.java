@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.evidence.EvidenceStore;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -59,6 +60,9 @@ class HostileInputTest {
 
   @Autowired
   IncidentRecords records;
+
+  @Autowired
+  EvidenceStore evidence;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -196,7 +200,7 @@ class HostileInputTest {
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(json(refused).get("message").asText()).contains("ファイル名");
-    assertThat(records.evidence(number)).isEmpty();
+    assertThat(evidence.of(number)).isEmpty();
   }
 
   @Test
@@ -218,19 +222,19 @@ class HostileInputTest {
     assertThat(json(longSource).get("message").asText()).contains("source");
     HttpResponse<String> notMultipart = http.postJson(url, "demo-tech", PASSWORD, "{\"description\": \"x\"}");
     assertThat(notMultipart.statusCode()).isBetween(400, 499);
-    assertThat(records.evidence(number)).as("nothing of the refused uploads").isEmpty();
+    assertThat(evidence.of(number)).as("nothing of the refused uploads").isEmpty();
 
     // A line break ends the part's header: whatever name the parser keeps, none reaches the record or a header.
     HttpResponse<String> split = http.postMultipart(url, "demo-tech", PASSWORD, Map.of("description", "ログ"),
         "report\r\nX-Injected: yes.txt", "text/plain", new byte[] {1});
     assertThat(split.statusCode()).as(split.body()).isIn(201, 400);
-    assertThat(records.evidence(number)).extracting(e -> String.valueOf(e.fileName()))
+    assertThat(evidence.of(number)).extracting(e -> String.valueOf(e.fileName()))
         .noneMatch(name -> name.contains("\n") || name.contains("\r"));
     if (split.statusCode() == 201) {
       assertThat(http.get(url + "/" + json(split).get("id").asText() + "/content", "demo-lead", PASSWORD).headers()
           .map()).doesNotContainKey("x-injected");
     }
-    int before = records.evidence(number).size();
+    int before = evidence.of(number).size();
 
     HttpResponse<String> plain = http.postMultipart(url, "demo-tech", PASSWORD, Map.of("description", "ログ 📄"),
         "アクセスログ 2026-11-24.log", "text/plain; charset=UTF-8", "ok".getBytes());
@@ -239,7 +243,7 @@ class HostileInputTest {
         PASSWORD);
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
-    assertThat(records.evidence(number)).hasSize(before + 1);
+    assertThat(evidence.of(number)).hasSize(before + 1);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * operator would on a fresh machine.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ApplicationRestartTest {
+class ApplicationRestartIT {
 
   private static final Pattern INITIAL_PASSWORD = Pattern.compile("ユーザーID: (\\S+)  パスワード: (\\S+)");
 

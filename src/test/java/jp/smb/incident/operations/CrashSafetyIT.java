@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.stream.StreamSupport;
 import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.EmbeddedPostgres;
 import jp.smb.incident.HttpTestClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * there, exactly once, and work goes on. Against the application in its own JVM, on the H2 file default and on
  * PostgreSQL.
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
 
   private static final String PASSWORD = "Renshu-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -170,12 +170,7 @@ class CrashSafetyTest {
         .count();
   }
 
-  private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited %s for the workers", timeout).isBefore(deadline);
-      Thread.sleep(50);
-    }
+  private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+    Awaitility.await("the workers").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
   }
 }

@@ -4,6 +4,7 @@ import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import jp.smb.incident.company.Company;
 import jp.smb.incident.company.CompanyService;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
@@ -35,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class TasklistEndToEndTest {
+class TasklistEndToEndIT {
 
   private static final String PASSWORD = "Renshu-2026!";
   private static final Path DATA_DIR = temporaryDirectory("incident-e2e");
@@ -96,18 +98,9 @@ class TasklistEndToEndTest {
 
   /** The engine, not the page, says whether a step was completed. */
   private void awaitCompleted(String number, String taskKey) {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-        .count() > 0) {
-      assertThat(System.currentTimeMillis()).as("%s of %s still open after completing it", taskKey, number)
-          .isLessThan(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Awaitility.await("%s of %s closed after completing it".formatted(taskKey, number)).atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200)).until(() -> engine.getTaskService().createTaskQuery()
+            .processInstanceBusinessKey(number).taskDefinitionKey(taskKey).count() == 0);
   }
 
   @Test
@@ -199,26 +192,15 @@ class TasklistEndToEndTest {
 
   /** Completes the incident's task once it is there (the job executor runs the asynchronous steps before it). */
   private void completeTask(String number, String taskKey, Map<String, Object> values, Map<String, Object> facts) {
-    long deadline = System.currentTimeMillis() + 15_000;
-    org.camunda.bpm.engine.task.Task task;
-    while ((task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey(taskKey).singleResult()) == null) {
-      assertThat(System.currentTimeMillis()).as("%s of %s never opened", taskKey, number).isLessThan(deadline);
-      pause();
-    }
+    org.camunda.bpm.engine.task.Task task = Awaitility.await("%s of %s opened".formatted(taskKey, number))
+        .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey(taskKey).singleResult(), java.util.Objects::nonNull);
     Map<String, Object> variables = new HashMap<>(values);
     variables.putAll(facts);
     engine.getTaskService().complete(task.getId(), variables);
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Test
   void shouldShowTheIncidentLeadTheBoardWithLevelsAndTheOverdueReportInRed() {

@@ -1,6 +1,7 @@
-package jp.smb.incident.record;
+package jp.smb.incident.evidence;
 
 import java.util.Optional;
+import jp.smb.incident.input.RecordText;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 

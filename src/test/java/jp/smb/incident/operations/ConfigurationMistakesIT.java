@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The application started as a person would, each time with one thing set wrong: it stops with a short message
  * in Japanese and English that names the setting, the value and the rule, a non-zero exit and no stack trace.
  */
-class ConfigurationMistakesTest {
+class ConfigurationMistakesIT {
 
   private static Exit start(String name, String... arguments) {
     return ApplicationProcess.runToExit(Path.of("target", "configuration-mistakes", name + ".log"),

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.stream.StreamSupport;
 import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.EmbeddedPostgres;
 import jp.smb.incident.HttpTestClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * carries on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterOnPostgresTest {
+class ClusterOnPostgresIT {
 
   private static final String PASSWORD = "Renshu-2026!";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -191,16 +191,7 @@ class ClusterOnPostgresTest {
   }
 
   private static void awaitUntil(LongSupplier actual, long expected, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    long now;
-    while ((now = actual.getAsLong()) < expected) {
-      assertThat(Instant.now()).as("only %d of %d after %s", now, expected, timeout).isBefore(deadline);
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Awaitility.await("%d overdue tasks".formatted(expected)).atMost(timeout).pollInterval(Duration.ofMillis(500))
+        .until(actual::getAsLong, count -> count >= expected);
   }
 }

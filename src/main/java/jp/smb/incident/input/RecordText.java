@@ -1,4 +1,4 @@
-package jp.smb.incident.record;
+package jp.smb.incident.input;
 
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +58,7 @@ public final class RecordText {
   }
 
   /** The value of a process variable as the record keeps it; refuses the step if it cannot. */
-  static String checked(String variable, String value) {
+  public static String checked(String variable, String value) {
     problem(variable, value, LIMITS.getOrDefault(variable, DEFAULT_LIMIT)).ifPresent(message -> {
       throw new RejectedInputException(message);
     });

@@ -1,4 +1,4 @@
-package jp.smb.incident.record;
+package jp.smb.incident.report;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.function.Function;
 import jp.smb.incident.documents.HtmlDocuments;
 import jp.smb.incident.documents.PdfDocuments;
-import jp.smb.incident.record.RecordEntries.CustodyEntry;
-import jp.smb.incident.record.RecordEntries.Evidence;
+import jp.smb.incident.evidence.CustodyEntry;
+import jp.smb.incident.evidence.Evidence;
+import jp.smb.incident.procedure.IncidentType;
+import jp.smb.incident.procedure.Procedure;
+import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import jp.smb.incident.record.RecordEntries.TimelineEntry;
 
@@ -22,9 +25,6 @@ import jp.smb.incident.record.RecordEntries.TimelineEntry;
  */
 public class IncidentReportView {
 
-  private static final Map<String, String> TYPES = Map.of("ransomware", "ランサムウェア", "malware", "ウイルス感染",
-      "unauthorized-access", "不正アクセス", "insider", "内部犯行", "misdelivery", "誤送信", "mispublication", "誤公開",
-      "loss", "紛失・置忘れ", "system-outage", "システム停止", "other", "その他");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
   private static final String UNKNOWN = "（未記録）";
 
@@ -60,7 +60,7 @@ public class IncidentReportView {
   /** インシデント対応時に整理しておくべき事項 (docs/domain.md §Record); 対応経過 is the timeline below. */
   public Map<String, String> tenItems() {
     Map<String, String> items = new LinkedHashMap<>();
-    items.put("分類", TYPES.getOrDefault(record.incidentType(), record.incidentType())
+    items.put("分類", IncidentType.of(record.incidentType()).map(IncidentType::shortLabel).orElse(record.incidentType())
         + (record.severityLevel() == null ? "" : "／事故レベル " + record.severityLevel()));
     items.put("事業者", orUnknown(record.businessOperator())
         + (record.commissioningParty() == null ? "" : "（委託元: " + record.commissioningParty() + "）"));
@@ -83,7 +83,7 @@ public class IncidentReportView {
   }
 
   private String procedureName() {
-    for (jp.smb.incident.intake.Procedure procedure : jp.smb.incident.intake.Procedure.values()) {
+    for (Procedure procedure : Procedure.values()) {
       if (procedure.processKey().equals(record.procedureKey())) {
         return procedure.displayName();
       }
@@ -93,9 +93,9 @@ public class IncidentReportView {
 
   public Map<String, String> responseTimes() {
     Map<String, String> times = new LinkedHashMap<>();
-    times.put("発見までの時間（発生→発覚）", duration(IncidentRecorder.between(record.occurredAt(), record.detectedAt())));
-    times.put("封じ込めまでの時間（発覚→初動対応の完了）", duration(IncidentRecorder.between(record.detectedAt(), record.containedAt())));
-    times.put("復旧までの時間（発覚→復旧）", duration(IncidentRecorder.between(record.detectedAt(), record.recoveredAt())));
+    times.put("発見までの時間（発生→発覚）", duration(record.timeToDetect()));
+    times.put("封じ込めまでの時間（発覚→初動対応の完了）", duration(record.timeToContain()));
+    times.put("復旧までの時間（発覚→復旧）", duration(record.timeToRecover()));
     return times;
   }
 

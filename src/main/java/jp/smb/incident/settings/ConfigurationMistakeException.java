@@ -1,4 +1,4 @@
-package jp.smb.incident.operations;
+package jp.smb.incident.settings;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package jp.smb.incident.organisation;
+package jp.smb.incident.security;
 
 /** A user created at start-up whose first password the operator must be told once. */
 public record NewAccount(String userId, String password, String purpose) {

@@ -1,4 +1,4 @@
-package jp.smb.incident.record;
+package jp.smb.incident.input;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 

@@ -1,4 +1,4 @@
-package jp.smb.incident.api;
+package jp.smb.incident.input;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -8,7 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jp.smb.incident.record.RecordText;
+import jp.smb.incident.input.RecordText;
 
 /** Text a person can read back: tabs and line breaks, but no other control characters (see {@link RecordText}). */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

@@ -1,4 +1,4 @@
-package jp.smb.incident.intake;
+package jp.smb.incident.procedure;
 
 /** The incident procedures an organisation can run; the constant names match their process ids. */
 public enum Procedure {
