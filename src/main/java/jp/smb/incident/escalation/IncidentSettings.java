@@ -1,7 +1,7 @@
 package jp.smb.incident.escalation;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,24 +17,13 @@ public class IncidentSettings {
   private final Duration initialResponseTimeout;
   private final Duration progressReportInterval;
 
-  public IncidentSettings(
-      @Value("${incident.escalation.triage-timeout:PT30M}") Duration triageTimeout,
-      @Value("${incident.escalation.executive-report-timeout:PT1H}") Duration executiveReportTimeout,
-      @Value("${incident.escalation.response-team-timeout:PT2H}") Duration responseTeamTimeout,
-      @Value("${incident.escalation.initial-response-timeout:PT1H}") Duration initialResponseTimeout,
-      @Value("${incident.escalation.progress-report-interval:P1D}") Duration progressReportInterval) {
-    this.triageTimeout = positive("incident.escalation.triage-timeout", triageTimeout);
-    this.executiveReportTimeout = positive("incident.escalation.executive-report-timeout", executiveReportTimeout);
-    this.responseTeamTimeout = positive("incident.escalation.response-team-timeout", responseTeamTimeout);
-    this.initialResponseTimeout = positive("incident.escalation.initial-response-timeout", initialResponseTimeout);
-    this.progressReportInterval = positive("incident.escalation.progress-report-interval", progressReportInterval);
-  }
-
-  private static Duration positive(String property, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(property + " must be positive, was " + value);
-    }
-    return value;
+  public IncidentSettings(IncidentProperties settings) {
+    IncidentProperties.Escalation escalation = settings.escalation();
+    this.triageTimeout = escalation.triageTimeout();
+    this.executiveReportTimeout = escalation.executiveReportTimeout();
+    this.responseTeamTimeout = escalation.responseTeamTimeout();
+    this.initialResponseTimeout = escalation.initialResponseTimeout();
+    this.progressReportInterval = escalation.progressReportInterval();
   }
 
   /** ISO-8601 duration for the timer on インシデントに該当するか判断する (default 30 minutes). */

@@ -11,7 +11,7 @@ import jp.smb.incident.company.Company;
 import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.company.CompanyService;
 import jp.smb.incident.company.CompanyTenantProvider;
-import jp.smb.incident.organisation.OrganisationProperties;
+import jp.smb.incident.settings.OrganisationProperties;
 import jp.smb.incident.procedure.Procedure;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;

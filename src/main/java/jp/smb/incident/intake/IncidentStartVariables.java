@@ -3,9 +3,9 @@ package jp.smb.incident.intake;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.company.Company;
-import jp.smb.incident.organisation.ContactChain;
-import jp.smb.incident.organisation.OrganisationContacts;
-import jp.smb.incident.organisation.OrganisationProperties;
+import jp.smb.incident.settings.ContactChain;
+import jp.smb.incident.settings.OrganisationContacts;
+import jp.smb.incident.settings.OrganisationProperties;
 import org.springframework.stereotype.Component;
 
 /**

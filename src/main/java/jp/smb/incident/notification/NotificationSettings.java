@@ -3,9 +3,10 @@ package jp.smb.incident.notification;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import jp.smb.incident.settings.IncidentProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Whether alerts are on (a mail host is configured), where their links point, and how delivery is retried. */
@@ -23,29 +24,19 @@ public class NotificationSettings {
   private final int maxAttempts;
   private final Duration claimTimeout;
 
-  public NotificationSettings(@Value("${spring.mail.host:}") String mailHost,
-      @Value("${incident.notification.webhook-url:}") String webhookUrl,
-      @Value("${incident.notification.from:${spring.mail.username:incident-response@localhost}}") String from,
-      @Value("${incident.notification.base-url:http://localhost:${server.port:8080}}") String baseUrl,
-      @Value("${incident.notification.retry-initial:PT30S}") Duration retryInitial,
-      @Value("${incident.notification.retry-max:PT1H}") Duration retryMax,
-      @Value("${incident.notification.max-attempts:10}") int maxAttempts,
-      @Value("${incident.notification.claim-timeout:PT1M}") Duration claimTimeout) {
-    if (retryInitial.isNegative() || retryInitial.isZero() || retryMax.compareTo(retryInitial) < 0 || maxAttempts < 1) {
-      throw new IllegalArgumentException("incident.notification.retry-initial must be positive, retry-max at least as"
-          + " long, and max-attempts at least 1 (were " + retryInitial + ", " + retryMax + ", " + maxAttempts + ")");
-    }
-    if (webhookUrl != null && !webhookUrl.isBlank() && !webhookUrl.matches("https?://\\S+")) {
-      throw new IllegalArgumentException("incident.notification.webhook-url must be an http(s) URL, was " + webhookUrl);
-    }
-    this.mailHost = mailHost;
-    this.webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
-    this.from = from;
-    this.baseUrl = baseUrl;
-    this.retryInitial = retryInitial;
-    this.retryMax = retryMax;
-    this.maxAttempts = maxAttempts;
-    this.claimTimeout = claimTimeout;
+  /** The mail server and the sender's and links' fallbacks are Spring's own settings, not {@code incident.*}. */
+  public NotificationSettings(IncidentProperties settings, Environment environment) {
+    IncidentProperties.Notification notification = settings.notification();
+    this.mailHost = environment.getProperty("spring.mail.host", "");
+    this.webhookUrl = notification.webhookUrl().isBlank() ? null : notification.webhookUrl().strip();
+    this.from = !notification.from().isBlank() ? notification.from()
+        : environment.getProperty("spring.mail.username", "incident-response@localhost");
+    this.baseUrl = !notification.baseUrl().isBlank() ? notification.baseUrl()
+        : "http://localhost:" + environment.getProperty("server.port", "8080");
+    this.retryInitial = notification.retryInitial();
+    this.retryMax = notification.retryMax();
+    this.maxAttempts = notification.maxAttempts();
+    this.claimTimeout = notification.claimTimeout();
   }
 
   /**

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import jp.smb.incident.organisation.ContactChain;
+import jp.smb.incident.settings.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;

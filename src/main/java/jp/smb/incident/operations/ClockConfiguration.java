@@ -1,8 +1,7 @@
 package jp.smb.incident.operations;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +10,7 @@ public class ClockConfiguration {
 
   /** Incident numbers and times follow the organisation's local time (Japan unless configured). */
   @Bean
-  Clock clock(@Value("${incident.time-zone:Asia/Tokyo}") ZoneId zone) {
-    return Clock.system(zone);
+  Clock clock(IncidentProperties settings) {
+    return Clock.system(settings.timeZone());
   }
 }

@@ -1,6 +1,7 @@
 package jp.smb.incident.operations;
 
-import jp.smb.incident.organisation.OrganisationProperties;
+import jp.smb.incident.settings.IncidentProperties;
+import jp.smb.incident.settings.OrganisationProperties;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,11 @@ public class StartupAnnouncement {
   private static final Logger LOG = LoggerFactory.getLogger(StartupAnnouncement.class);
 
   private final CamundaBpmProperties camunda;
-  private final OrganisationProperties organisation;
+  private final IncidentProperties settings;
 
-  public StartupAnnouncement(CamundaBpmProperties camunda, OrganisationProperties organisation) {
+  public StartupAnnouncement(CamundaBpmProperties camunda, IncidentProperties settings) {
     this.camunda = camunda;
-    this.organisation = organisation;
+    this.settings = settings;
   }
 
   @EventListener
@@ -29,8 +30,11 @@ public class StartupAnnouncement {
       String contextPath = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
       LOG.info("インシデント対応の準備ができました。Tasklist を開いてください / Ready: open http://localhost:{}{}{}/app/tasklist/",
           web.getWebServer().getPort(), contextPath, camunda.getWebapp().getApplicationPath());
+      OrganisationProperties organisation = settings.organisation();
       LOG.info("既定の手順 / Default procedure: {} ({})", organisation.defaultProcedure().displayName(),
           organisation.defaultProcedure().processKey());
+      LOG.info("設定 / Settings: incident.data-dir={}, incident.time-zone={}, incident.organisation.profile={}",
+          settings.dataDir(), settings.timeZone(), organisation.profile().name().toLowerCase().replace('_', '-'));
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import jp.smb.incident.settings.ConfigurationMistakeException;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -15,6 +16,8 @@ import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * Start-up failures a person can fix, told in a few lines, without a stack trace: a malformed ISO-8601 period in
@@ -23,6 +26,9 @@ import org.springframework.core.env.Environment;
  * password).
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
+
+  private static final String ISO_PERIOD = "ISO-8601 の期間にしてください（例: PT30M は 30 分、PT1H は 1 時間、P3D は 3 日、P5Y は 5 年）"
+      + " / an ISO-8601 period such as PT30M, PT1H, P3D or P5Y";
 
   private final Environment environment;
 
@@ -46,10 +52,17 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
 
   private FailureAnalysis binding(BindException bind, Throwable failure) {
     String name = bind.getName().toString();
-    if (!name.startsWith("incident.")) {
+    if (!name.equals("incident") && !name.startsWith("incident.")) {
       return null;
     }
     Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
+    if (bind.getCause() instanceof BindValidationException invalid) {
+      return validation(invalid, failure);
+    }
+    Class<?> type = bind.getTarget() == null ? null : bind.getTarget().getType().resolve();
+    if (type == Duration.class || type == Period.class) {
+      return analysis(name, String.valueOf(value), ISO_PERIOD, failure);
+    }
     String rule = switch (name) {
       case "incident.organisation.profile" -> "sole-proprietor（個人事業主）または company（会社）のいずれか / one of sole-proprietor, company";
       case "incident.organisation.default-procedure" ->
@@ -67,9 +80,30 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
     String value = String.valueOf(conversion.getValue());
     List<String> settings = settingsWithValue(value);
     String setting = settings.isEmpty() ? "incident.*" : String.join(", ", settings);
-    return analysis(setting, value,
-        "ISO-8601 の期間にしてください（例: PT30M は 30 分、PT1H は 1 時間、P3D は 3 日、P5Y は 5 年） / an ISO-8601 period such as PT30M, PT1H, P3D or P5Y",
-        failure);
+    return analysis(setting, value, ISO_PERIOD, failure);
+  }
+
+  /** A value that binds but breaks a rule of IncidentProperties: the first broken rule, with its setting. */
+  private FailureAnalysis validation(BindValidationException invalid, Throwable failure) {
+    ObjectError error = invalid.getValidationErrors().getAllErrors().get(0);
+    String setting = invalid.getValidationErrors().getName().toString();
+    String value = "";
+    if (error instanceof FieldError field) {
+      String path = field.getField().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      if (field.getRejectedValue() instanceof Boolean && path.contains(".")) {
+        // A rule over several settings of a group (IncidentProperties' @AssertTrue): the group and its values.
+        String group = setting + "." + path.substring(0, path.lastIndexOf('.'));
+        setting = group;
+        value = invalid.getValidationErrors().getBoundProperties().stream()
+            .filter(property -> property.getName().toString().startsWith(group + "."))
+            .map(property -> property.getName() + "=" + property.getValue()).sorted()
+            .collect(java.util.stream.Collectors.joining(", "));
+      } else {
+        setting = setting + "." + path;
+        value = String.valueOf(field.getRejectedValue());
+      }
+    }
+    return analysis(setting, value, error.getDefaultMessage(), failure);
   }
 
   private FailureAnalysis database(SQLException sql, Throwable failure) {

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.smb.incident.security.InitialAdministrator;
 import jp.smb.incident.security.NewAccount;
 import jp.smb.incident.security.Passwords;
+import jp.smb.incident.settings.OrganisationProperties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;

@@ -14,7 +14,7 @@ import jp.smb.incident.api.ApiException;
 import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.input.PlainText;
 import jp.smb.incident.record.IncidentRecord.State;
-import org.springframework.beans.factory.annotation.Value;
+import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +42,14 @@ public class IncidentRecordController {
   private final VisibleIncidents incidents;
 
   public IncidentRecordController(IncidentRecords records, IncidentRecorder recorder, ApiCaller caller, Clock clock,
-      @Value("${incident.record.retention:P5Y}") Period retention, CompanyScope scope, VisibleIncidents incidents) {
+      IncidentProperties settings, CompanyScope scope, VisibleIncidents incidents) {
     this.scope = scope;
     this.incidents = incidents;
     this.records = records;
     this.recorder = recorder;
     this.caller = caller;
     this.clock = clock;
-    this.retention = retention;
+    this.retention = settings.record().retention();
   }
 
   @GetMapping(path = "/api/incidents")

@@ -11,6 +11,7 @@ import jp.smb.incident.company.Company;
 import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
+import jp.smb.incident.settings.IncidentProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -21,7 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,12 +53,12 @@ public class IncidentRecorder {
   private final Companies companies;
 
   public IncidentRecorder(IncidentRecords records, IncidentMetrics metrics, Companies companies, Clock clock,
-      @Value("${incident.organisation.name:}") String businessOperator) {
+      IncidentProperties settings) {
     this.records = records;
     this.companies = companies;
     this.metrics = metrics;
     this.clock = clock;
-    this.businessOperator = businessOperator.isBlank() ? null : businessOperator;
+    this.businessOperator = settings.organisation().name();
   }
 
   public void incidentStarted(DelegateExecution execution) {

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
+import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +19,10 @@ public class FinalReportTiming {
   private final ReportPreparation preparation;
   private final Duration leadTime;
 
-  public FinalReportTiming(ReportPlanning plan, ReportPreparation preparation,
-      @Value("${incident.reporting.final-report-lead-time:P7D}") Duration leadTime) {
-    if (leadTime.isNegative()) {
-      throw new IllegalArgumentException("incident.reporting.final-report-lead-time must not be negative, was " + leadTime);
-    }
+  public FinalReportTiming(ReportPlanning plan, ReportPreparation preparation, IncidentProperties settings) {
     this.plan = plan;
     this.preparation = preparation;
-    this.leadTime = leadTime;
+    this.leadTime = settings.reporting().finalReportLeadTime();
   }
 
   /** Timer date of 確報の準備を始める; now if the deadline cannot be worked out, so that the draft step reports why. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import jp.smb.incident.organisation.ContactChain;
-import jp.smb.incident.organisation.OrganisationContacts;
-import jp.smb.incident.organisation.OrganisationProperties;
-import jp.smb.incident.organisation.OrganisationProperties.Profile;
+import jp.smb.incident.settings.ContactChain;
+import jp.smb.incident.settings.OrganisationContacts;
+import jp.smb.incident.settings.OrganisationProperties;
+import jp.smb.incident.settings.OrganisationProperties.Profile;
 import jp.smb.incident.procedure.Procedure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class IncidentStartVariablesTest {
       new ContactChain.Entry("情報システム課 佐藤", "090-0000-0002", null), null);
 
   private static OrganisationProperties organisation(Profile profile, Procedure defaultProcedure) {
-    return new OrganisationProperties(profile, null, Map.of("tech", List.of("sato")), null, defaultProcedure);
+    return new OrganisationProperties(profile, null, Map.of("tech", List.of("sato")), null, defaultProcedure, null);
   }
 
   @ParameterizedTest(name = "{0} → sole proprietor {1}")

@@ -56,6 +56,18 @@ class ConfigurationMistakesIT {
     assertRefused(exit, "incident.escalation.triage-timeout", "30分", "ISO-8601", "PT30M");
   }
 
+  /** Values that bind but break a rule of the settings (IncidentProperties): the setting or its group, and the rule. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "max-attempts | --incident.notification.max-attempts=0 | incident.notification.max-attempts | 0",
+      "negative     | --incident.escalation.triage-timeout=-PT5M | incident.escalation | incident.escalation.triage-timeout=-PT5M",
+      "webhook      | --incident.notification.webhook-url=ftp://chat | incident.notification.webhook-url | http(s) の URL"})
+  void shouldNameTheRuleASettingBreaks(String name, String argument, String setting, String shown) {
+    Exit exit = start("rule-" + name, "--incident.data-dir=" + temporaryDirectory("incident-bad-" + name), argument);
+
+    assertRefused(exit, "設定 " + setting + " の値", shown);
+  }
+
   @Test
   void shouldNameAnUnknownOrganisationProfileAndTheProfilesThereAre() {
     Exit exit = start("profile", "--incident.data-dir=" + temporaryDirectory("incident-bad-profile"),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.smb.incident.security.NewAccount;
+import jp.smb.incident.settings.OrganisationProperties;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -61,11 +62,11 @@ class OrganisationSetupTest {
   }
 
   private static OrganisationProperties soleProprietor() {
-    return new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, null, null, null, null);
+    return new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, null, null, null, null, null);
   }
 
   private static OrganisationProperties company(Map<String, List<String>> members, String initialPassword) {
-    return new OrganisationProperties(OrganisationProperties.Profile.COMPANY, null, members, initialPassword, null);
+    return new OrganisationProperties(OrganisationProperties.Profile.COMPANY, null, members, initialPassword, null, null);
   }
 
   @Test
@@ -150,7 +151,7 @@ class OrganisationSetupTest {
   @Test
   void shouldCreateTheSoleProprietorWhenAnotherOwnerIsConfigured() {
     List<NewAccount> created = apply(
-        new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, "takeuchi", null, null, null));
+        new OrganisationProperties(OrganisationProperties.Profile.SOLE_PROPRIETOR, "takeuchi", null, null, null, null));
 
     assertThat(created).extracting(NewAccount::userId, NewAccount::password)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("takeuchi", "Generated-Pass-1"));

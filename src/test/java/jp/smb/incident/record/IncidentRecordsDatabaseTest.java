@@ -2,7 +2,6 @@ package jp.smb.incident.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +19,11 @@ import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,25 +32,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class IncidentRecordsDatabaseTest {
 
-  private static EmbeddedPostgres postgres;
   private static Path h2Directory;
 
   @BeforeAll
   static void startDatabases() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
     h2Directory = Files.createTempDirectory("records-h2");
   }
 
-  @AfterAll
-  static void stopDatabases() throws IOException {
-    postgres.close();
-  }
-
+  /** The record tables on an H2 file and on the test run's one PostgreSQL (a database of its own). */
   static Stream<Arguments> databases() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + h2Directory.resolve("records") + ";WRITE_DELAY=0");
     h2.setUser("sa");
-    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgresql", postgres.getPostgresDatabase()));
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setUrl(jp.smb.incident.EmbeddedPostgres.freshDatabase("records"));
+    postgres.setUser("postgres");
+    postgres.setPassword("postgres");
+    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgresql", postgres));
   }
 
   private static IncidentRecords migrated(String vendor, DataSource dataSource) {

@@ -1,9 +1,8 @@
-package jp.smb.incident.organisation;
+package jp.smb.incident.settings;
 
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.procedure.Procedure;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,14 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        shown once (only the demo profile sets it)
  * @param defaultProcedure the procedure an incident follows when the reporter does not choose; empty means
  *                        the one that fits the profile
+ * @param name            事業者名, shown in each incident's record and report; empty for none
  */
-@ConfigurationProperties("incident.organisation")
 public record OrganisationProperties(
     @DefaultValue("sole-proprietor") Profile profile,
     String owner,
     Map<String, List<String>> members,
     String initialPassword,
-    Procedure defaultProcedure) {
+    Procedure defaultProcedure,
+    String name) {
 
   public enum Profile {
     SOLE_PROPRIETOR,
@@ -33,6 +33,7 @@ public record OrganisationProperties(
 
   public OrganisationProperties {
     members = members == null ? Map.of() : Map.copyOf(members);
+    name = name == null || name.isBlank() ? null : name.strip();
     if (defaultProcedure == null) {
       // One person runs the six steps ; a company with roles follows IPA's stages (docs/domain.md §Procedures).
       defaultProcedure = profile == Profile.SOLE_PROPRIETOR

@@ -1,6 +1,5 @@
-package jp.smb.incident.organisation;
+package jp.smb.incident.settings;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The contact list prepared in advance (docs/domain.md §Contacts): each entry is free text such as
@@ -12,6 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partners  取引先/主要顧客: those with a contractual duty to be told
  * @param providers 利用サービス/プロバイダ: when the incident is at a cloud or hosting service
  */
-@ConfigurationProperties("incident.contacts")
 public record OrganisationContacts(String lawyer, String insurer, String police, String partners, String providers) {
 }

@@ -1,8 +1,7 @@
-package jp.smb.incident.organisation;
+package jp.smb.incident.settings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The 連絡網 of 付録5 9.3: whom to call, by phone and e-mail, for the executive, the incident lead and the system
@@ -12,7 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param incidentLead インシデント対応責任者
  * @param sysadmin     システム管理者
  */
-@ConfigurationProperties("incident.contact-chain")
 public record ContactChain(Entry executive, Entry incidentLead, Entry sysadmin) {
 
   /** One person of the chain; any part may be left out. */
