@@ -35,7 +35,7 @@ public class NotificationController {
   }
 
   @GetMapping
-  public List<Map<String, Object>> list(@RequestParam(defaultValue = "failed") String state,
+  public List<AlertSummary> list(@RequestParam(defaultValue = "failed") String state,
       @RequestParam(defaultValue = "100") int limit) {
     caller.require("通知の一覧", "incident-lead");
     String wanted = state.toLowerCase(Locale.ROOT);
@@ -50,15 +50,17 @@ public class NotificationController {
     Map<String, String> companies = records.companiesOf(entries.stream().map(OutboxEntry::incidentNumber)
         .filter(Objects::nonNull).distinct().toList());
     return entries.stream().filter(entry -> scope.sees(companies.get(entry.incidentNumber())))
-        .map(NotificationController::summary).toList();
+        .map(AlertSummary::of).toList();
   }
 
-  private static Map<String, Object> summary(OutboxEntry e) {
-    return Map.ofEntries(Map.entry("id", e.id()), Map.entry("createdAt", String.valueOf(e.createdAt())),
-        Map.entry("incidentNumber", String.valueOf(e.incidentNumber())), Map.entry("channel", e.channel()),
-        Map.entry("recipient", e.recipient()), Map.entry("urgent", e.urgent()), Map.entry("subject", e.subject()),
-        Map.entry("state", e.state().toLowerCase(Locale.ROOT)), Map.entry("attempts", e.attempts()),
-        Map.entry("lastError", String.valueOf(e.lastError())),
-        Map.entry("sentAt", String.valueOf(e.sentAt())));
+  /** One alert as the API lists it: times and a missing value as text, the state in lower case. */
+  public record AlertSummary(long id, String createdAt, String incidentNumber, String channel, String recipient,
+      boolean urgent, String subject, String state, int attempts, String lastError, String sentAt) {
+
+    static AlertSummary of(OutboxEntry e) {
+      return new AlertSummary(e.id(), String.valueOf(e.createdAt()), String.valueOf(e.incidentNumber()), e.channel(),
+          e.recipient(), e.urgent(), e.subject(), e.state().toLowerCase(Locale.ROOT), e.attempts(),
+          String.valueOf(e.lastError()), String.valueOf(e.sentAt()));
+    }
   }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
@@ -53,7 +52,7 @@ public class IncidentRecordController {
   }
 
   @GetMapping(path = "/api/incidents")
-  public List<Map<String, Object>> list(@RequestParam(required = false) String state,
+  public List<IncidentSummary> list(@RequestParam(required = false) String state,
       @RequestParam(required = false) Integer severity, @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "100") int limit) {
     caller.require("インシデントの一覧", ApiCaller.READERS);
@@ -61,7 +60,7 @@ public class IncidentRecordController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1〜1000 にしてください");
     }
     return records.search(state(state), severity, type, limit, scope.visibleCompanies()).stream()
-        .map(IncidentRecordController::summary).toList();
+        .map(IncidentSummary::of).toList();
   }
 
   @Transactional
@@ -109,16 +108,14 @@ public class IncidentRecordController {
     }
   }
 
-  private static Map<String, Object> summary(IncidentRecord r) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("incidentNumber", r.incidentNumber());
-    summary.put("title", r.title());
-    summary.put("incidentType", r.incidentType());
-    summary.put("state", r.state().name().toLowerCase().replace('_', '-'));
-    summary.put("severityLevel", r.severityLevel());
-    summary.put("procedure", r.procedureKey());
-    summary.put("detectedAt", r.detectedAt());
-    summary.put("closedAt", r.closedAt());
-    return summary;
+  /** One line of the incident list. */
+  public record IncidentSummary(String incidentNumber, String title, String incidentType, String state,
+      Integer severityLevel, String procedure, OffsetDateTime detectedAt, OffsetDateTime closedAt) {
+
+    static IncidentSummary of(IncidentRecord r) {
+      return new IncidentSummary(r.incidentNumber(), r.title(), r.incidentType(),
+          r.state().name().toLowerCase().replace('_', '-'), r.severityLevel(), r.procedureKey(), r.detectedAt(),
+          r.closedAt());
+    }
   }
 }

@@ -2,9 +2,11 @@ package jp.smb.incident.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,11 @@ public class ReportPlanning {
   static final String DECIDED = "reportingDecision";
   static final String SUMMARY = "reportingSummary";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<Map<String, Object>>> ITEM_LIST = new TypeReference<>() { };
+  /** Report items as JSON objects, their deadlines as ISO-8601 durations ("PT72H"), as stored since the start. */
+  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final TypeReference<List<ReportItem>> ITEM_LIST = new TypeReference<>() { };
   private static final TypeReference<List<String>> ID_LIST = new TypeReference<>() { };
 
   private final ReportingRules rules;
@@ -47,7 +52,7 @@ public class ReportPlanning {
    */
   public TypedValue decided(DmnDecisionResult decisionResult) {
     List<ReportItem> items = rules.items(rules.merge(decisionResult.getResultList()));
-    return SpinValues.jsonValue(write(items.stream().map(ReportPlanning::toMap).toList())).create();
+    return SpinValues.jsonValue(write(items)).create();
   }
 
   /**
@@ -64,7 +69,7 @@ public class ReportPlanning {
     List<String> pending = items.stream().map(ReportItem::id).filter(id -> !started.contains(id)).toList();
     started.addAll(pending);
 
-    execution.setVariable(ITEMS, SpinValues.jsonValue(write(known.values().stream().map(ReportPlanning::toMap).toList())).create());
+    execution.setVariable(ITEMS, SpinValues.jsonValue(write(List.copyOf(known.values()))).create());
     execution.setVariable(STARTED, SpinValues.jsonValue(write(started)).create());
     execution.setVariable(PENDING, SpinValues.jsonValue(write(pending)).create());
     execution.setVariable(SUMMARY, items.isEmpty() ? "報告が必要な相手はいません"
@@ -88,33 +93,21 @@ public class ReportPlanning {
 
   private static List<ReportItem> readItems(VariableScope execution, String name) {
     Object json = execution.getVariable(name);
-    if (json == null) {
-      return List.of();
-    }
-    List<ReportItem> items = new ArrayList<>();
-    for (Map<String, Object> map : read(json.toString(), ITEM_LIST)) {
-      Object deadline = map.get("deadline");
-      items.add(new ReportItem((String) map.get("id"), (String) map.get("recipient"), (String) map.get("taskName"),
-          Boolean.TRUE.equals(map.get("mandatory")), deadline == null ? null : Duration.parse((String) deadline),
-          (String) map.get("basis")));
-    }
-    return items;
+    return json == null ? List.of() : items(json.toString());
+  }
+
+  /** Report items from their JSON, as incidents under way hold them. */
+  static List<ReportItem> items(String json) {
+    return read(json, ITEM_LIST);
+  }
+
+  static String json(List<ReportItem> items) {
+    return write(items);
   }
 
   private static List<String> readIds(VariableScope execution, String name) {
     Object json = execution.getVariable(name);
     return json == null ? List.of() : read(json.toString(), ID_LIST);
-  }
-
-  private static Map<String, Object> toMap(ReportItem item) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("id", item.id());
-    map.put("recipient", item.recipient());
-    map.put("taskName", item.taskName());
-    map.put("mandatory", item.mandatory());
-    map.put("deadline", item.deadline() == null ? null : item.deadline().toString());
-    map.put("basis", item.basis());
-    return map;
   }
 
   private static String write(Object value) {
