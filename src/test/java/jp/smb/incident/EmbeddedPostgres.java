@@ -38,9 +38,14 @@ public final class EmbeddedPostgres {
     return server;
   }
 
+  /** The URL of the shared database of the Spring tests that run on PostgreSQL ({@link OnPostgres}). */
+  public static String sharedUrl() {
+    return server().getJdbcUrl("postgres", "postgres");
+  }
+
   /** The shared database of the Spring tests that run on PostgreSQL. */
   public static void register(DynamicPropertyRegistry registry) {
-    String url = server().getJdbcUrl("postgres", "postgres");
+    String url = sharedUrl();
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,26 +27,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Every path of IPA's three-stage procedure, with the real diagrams, decision and delegates deployed. */
 @SpringBootTest
 @ActiveProfiles("processtest")
-@Import(IpaIncidentResponseProcessTest.Coverage.class)
+@Import(ProcessCoverage.class)
 class IpaIncidentResponseProcessTest {
 
   static final String PROCESS = "ipa-incident-response";
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.9).build();
-    }
-  }
 
   @Autowired
   ProcessEngine engine;

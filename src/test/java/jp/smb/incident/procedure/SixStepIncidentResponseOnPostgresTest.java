@@ -1,14 +1,25 @@
 package jp.smb.incident.procedure;
 
-import jp.smb.incident.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import jp.smb.incident.OnPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every scenario of {@link SixStepIncidentResponseProcessTest} again, with the engine and the record on a real PostgreSQL. */
+@OnPostgres
 class SixStepIncidentResponseOnPostgresTest extends SixStepIncidentResponseProcessTest {
 
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void shouldRunOnPostgres() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
   }
 }
