@@ -165,14 +165,6 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -41,7 +41,8 @@ public @interface OnPostgres {
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres",
           Map.of("spring.datasource.url", EmbeddedPostgres.sharedUrl(), "spring.datasource.username", "postgres",
-              "spring.datasource.password", "postgres", "spring.datasource.driver-class-name", "org.postgresql.Driver")));
+              "spring.datasource.password", "postgres", "spring.datasource.driver-class-name", "org.postgresql.Driver",
+              "spring.datasource.hikari.connection-timeout", EmbeddedPostgres.CONNECTION_TIMEOUT)));
     }
 
     @Override

@@ -39,6 +39,7 @@ class IncidentNumberingOnPostgresTest {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    registry.add("spring.datasource.hikari.connection-timeout", () -> EmbeddedPostgres.CONNECTION_TIMEOUT);
   }
 
   @Autowired

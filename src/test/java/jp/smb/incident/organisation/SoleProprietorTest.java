@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jp.smb.incident.HttpTestClient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,12 +108,13 @@ class SoleProprietorTest {
 
     List<String> completed = new ArrayList<>();
     List<String> draftsFiled = new ArrayList<>();
-    for (int wait = 0; wait < 300 && !closed(number); wait++) {
-      JsonNode tasks = json(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, OWNER, PASSWORD));
-      if (tasks.isEmpty()) {
-        Thread.sleep(100); // a report draft is being prepared by the job executor
-        continue;
-      }
+    while (!closed(number)) {
+      assertThat(completed).as("steps completed without the incident closing").hasSizeLessThan(100);
+      // Between steps the job executor may still be preparing a report's draft.
+      JsonNode tasks = Awaitility.await("the next step of " + number).atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> json(http.get("/engine-rest/task?processInstanceBusinessKey=" + number, OWNER, PASSWORD)),
+              found -> !found.isEmpty() || closed(number));
       for (JsonNode task : tasks) {
         String key = task.get("taskDefinitionKey").asText();
         assertThat(ANSWERS).as("an answer for %s", key).containsKey(key);
