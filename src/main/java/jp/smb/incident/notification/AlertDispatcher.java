@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +45,7 @@ public class AlertDispatcher {
         .description("alerts given up and not yet dealt with").register(meters);
   }
 
-  @Scheduled(fixedDelayString = "${incident.notification.poll-interval:PT5S}")
+  /** Every {@code incident.notification.poll-interval} (NotificationConfiguration). */
   public void dispatch() {
     JavaMailSender sender = mail.getIfAvailable();
     if (!settings.mailEnabled() && settings.webhookUrl() == null) {

@@ -84,6 +84,7 @@ public record IncidentProperties(
    * @param retryMax     the longest wait
    * @param maxAttempts  after how many failures an alert is given up (and listed)
    * @param claimTimeout how long a node holds an alert it is sending
+   * @param pollInterval how often the outbox is looked at for alerts due
    */
   public record Notification(
       @Pattern(regexp = "|https?://\\S+", message = "http(s) の URL にしてください / must be an http(s) URL")
@@ -93,12 +94,13 @@ public record IncidentProperties(
       @DefaultValue("PT30S") Duration retryInitial,
       @DefaultValue("PT1H") Duration retryMax,
       @DefaultValue("10") @Min(1) int maxAttempts,
-      @DefaultValue("PT1M") Duration claimTimeout) {
+      @DefaultValue("PT1M") Duration claimTimeout,
+      @DefaultValue("PT5S") Duration pollInterval) {
 
-    @AssertTrue(message = "retry-initial は正の期間、retry-max はそれ以上にしてください"
-        + " / retry-initial must be positive and retry-max at least as long")
+    @AssertTrue(message = "retry-initial と poll-interval は正の期間、retry-max は retry-initial 以上にしてください"
+        + " / retry-initial and poll-interval must be positive, retry-max at least as long as retry-initial")
     public boolean isRetryOrdered() {
-      return positive(retryInitial) && retryMax.compareTo(retryInitial) >= 0;
+      return positive(retryInitial) && retryMax.compareTo(retryInitial) >= 0 && positive(pollInterval);
     }
   }
 
