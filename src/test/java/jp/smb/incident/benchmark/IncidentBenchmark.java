@@ -237,7 +237,7 @@ public final class IncidentBenchmark {
     return new SpringApplicationBuilder(IncidentResponseApplication.class).run(arguments.toArray(String[]::new));
   }
 
-  /** The engine alone, as ../shared/PERFORMANCE.md measured it: no Spring, no plugins, history FULL. */
+  /** The engine alone, the baseline of BENCHMARKS.md: no Spring, no plugins, history FULL. */
   private static ProcessEngine bareEngine(Database database) {
     return ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("baseline")
