@@ -3,7 +3,6 @@ package jp.smb.incident.operations;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import jp.smb.incident.settings.ConfigurationMistakeException;
@@ -12,9 +11,6 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
-import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -40,7 +36,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       FailureAnalysis analysis = cause instanceof BindException bind ? binding(bind, failure)
-          : cause instanceof ConversionFailedException conversion ? conversion(conversion, failure)
           : cause instanceof SQLException sql ? database(sql, failure)
           : null;
       if (analysis != null) {
@@ -70,17 +65,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
       default -> "この設定に使える値にしてください / a value this setting accepts";
     };
     return analysis(name, String.valueOf(value), rule, failure);
-  }
-
-  private FailureAnalysis conversion(ConversionFailedException conversion, Throwable failure) {
-    Class<?> target = conversion.getTargetType().getType();
-    if (target != Duration.class && target != Period.class) {
-      return null;
-    }
-    String value = String.valueOf(conversion.getValue());
-    List<String> settings = settingsWithValue(value);
-    String setting = settings.isEmpty() ? "incident.*" : String.join(", ", settings);
-    return analysis(setting, value, ISO_PERIOD, failure);
   }
 
   /** A value that binds but breaks a rule of IncidentProperties: the first broken rule, with its setting. */
@@ -127,23 +111,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
           "PostgreSQL がユーザー名かパスワードを受け付けません / PostgreSQL refused the user name or password", failure);
     }
     return null;
-  }
-
-  private List<String> settingsWithValue(String value) {
-    List<String> names = new ArrayList<>();
-    if (environment instanceof ConfigurableEnvironment configurable) {
-      configurable.getPropertySources().forEach(source -> {
-        if (source instanceof EnumerablePropertySource<?> enumerable) {
-          for (String name : enumerable.getPropertyNames()) {
-            if (name.startsWith("incident.") && value.equals(String.valueOf(enumerable.getProperty(name)))
-                && !names.contains(name)) {
-              names.add(name);
-            }
-          }
-        }
-      });
-    }
-    return names;
   }
 
   private static FailureAnalysis analysis(String setting, String value, String rule, Throwable failure) {

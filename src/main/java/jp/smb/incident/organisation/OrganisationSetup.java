@@ -47,7 +47,6 @@ public class OrganisationSetup {
   static final String FILTERS_SEEDED_PROPERTY = "incident.tasklist-filters-seeded";
 
   /** The group whose members (a monitoring system's account) may read the metrics. */
-  public static final String MONITORING_GROUP = MonitoringAccessFilter.GROUP;
 
   /** The IT vendor's administrators, who open client companies and name their members (/api/companies). */
   public static final String VENDOR_ADMIN_GROUP = "vendor-admin";
@@ -148,7 +147,7 @@ public class OrganisationSetup {
    * the engine; the vendor's administrators manage companies through the API.
    */
   private void ensureSystemGroups() {
-    Map<String, String> groups = Map.of(MONITORING_GROUP, "監視（メトリクスの取得）",
+    Map<String, String> groups = Map.of(MonitoringAccessFilter.GROUP, "監視（メトリクスの取得）",
         VENDOR_ADMIN_GROUP, "ベンダー管理者（会社とメンバーの管理）");
     groups.forEach((id, name) -> {
       if (identityService.createGroupQuery().groupId(id).count() == 0) {

@@ -67,7 +67,7 @@ public class IncidentRecordController {
   @PostMapping(path = "/api/incidents/{number}/notes", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> note(@PathVariable String number, @Valid @RequestBody NoteRequest note) {
     String user = caller.require("メモの追加", ApiCaller.RESPONDERS);
-    existing(number);
+    incidents.existing(number);
     recorder.noteAdded(number, user, note.text());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("incidentNumber", number, "recorded", true));
   }
@@ -77,7 +77,7 @@ public class IncidentRecordController {
   @DeleteMapping(path = "/api/incidents/{number}")
   public Map<String, Object> delete(@PathVariable String number, @RequestParam String reason) {
     caller.requireAdministrator("記録の削除");
-    IncidentRecord record = existing(number);
+    IncidentRecord record = incidents.existing(number);
     if (reason.isBlank()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "reason（削除の理由）を入れてください");
     }
@@ -91,10 +91,6 @@ public class IncidentRecordController {
     }
     records.delete(number, caller.userId(), OffsetDateTime.now(clock), reason);
     return Map.of("incidentNumber", number, "deleted", true);
-  }
-
-  private IncidentRecord existing(String number) {
-    return incidents.existing(number);
   }
 
   private static State state(String state) {
