@@ -59,27 +59,28 @@ class Tasklist implements AutoCloseable {
 
   /**
    * Logs in on a fresh session. A login posted while the freshly loaded page is still fetching its CSRF token is
-   * refused, so a refused attempt is retried on a reloaded page, as a person would.
+   * refused, and a page reloaded while the previous one still loads may come up without its form, so either is
+   * retried on a reloaded page, as a person would.
    */
   Tasklist login(String app, String user, String password) {
     for (int attempt = 1; ; attempt++) {
-      driver.get(baseUrl + app + "/default/");
-      driver.manage().deleteAllCookies();
-      driver.get(baseUrl + app + "/default/#/login");
-      driver.navigate().refresh();
-      WebElement name = wait.until(
-          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      pause(500);
-      name.sendKeys(user);
-      driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
-      driver.findElement(By.cssSelector("button[type='submit']")).click();
       try {
+        driver.get(baseUrl + app + "/default/");
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + app + "/default/#/login");
+        driver.navigate().refresh();
+        WebElement name = wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        pause(500);
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(8))
             .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
         return this;
       } catch (RuntimeException e) {
         if (attempt == 3) {
-          screenshot("login-refused-" + user);
+          screenshot("login-failed-" + user);
           throw e;
         }
       }
