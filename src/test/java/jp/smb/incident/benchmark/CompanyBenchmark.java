@@ -54,13 +54,15 @@ final class CompanyBenchmark {
   private final String label;
   private final boolean postgres;
   private final Path work;
+  private final Path dataDir;
   private final Consumer<String> row;
   private final int perCompany;
   private final int engineDeskLimit;
   private final Map<Class<?>, SessionFactory> ours = new HashMap<>();
   private final Map<String, Double> firstP50 = new HashMap<>();
 
-  CompanyBenchmark(ConfigurableApplicationContext context, String label, boolean postgres, Path work,
+  /** dataDir: where an H2 database keeps its files, whose size is reported; null on PostgreSQL. */
+  CompanyBenchmark(ConfigurableApplicationContext context, String label, boolean postgres, Path work, Path dataDir,
       Consumer<String> row, int perCompany, int engineDeskLimit) {
     this.engine = context.getBean(ProcessEngine.class);
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -69,6 +71,7 @@ final class CompanyBenchmark {
     this.label = label;
     this.postgres = postgres;
     this.work = work;
+    this.dataDir = dataDir;
     this.row = row;
     this.perCompany = perCompany;
     this.engineDeskLimit = engineDeskLimit;
@@ -86,8 +89,8 @@ final class CompanyBenchmark {
       }
       openIncidents(opened + 1, target);
       IncidentBenchmark.analyze(dataSource);
-      System.out.printf("%s: %,d companies, %,d open incidents (%.0f s)%n", label, target, target * perCompany,
-          (System.nanoTime() - start) / 1e9);
+      System.out.printf("%s: %,d companies, %,d open incidents (%.0f s)%s%n", label, target, target * perCompany,
+          (System.nanoTime() - start) / 1e9, dataDir == null ? "" : ", files %,d MB".formatted(megabytes(dataDir)));
       opened = target;
       measure(target);
     }
@@ -288,6 +291,12 @@ final class CompanyBenchmark {
       }
     } finally {
       threads.shutdown();
+    }
+  }
+
+  private static long megabytes(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() / (1024 * 1024);
     }
   }
 
