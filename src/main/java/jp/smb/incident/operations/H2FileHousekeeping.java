@@ -27,7 +27,7 @@ class H2FileHousekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(H2FileHousekeeping.class);
 
   /** H2's own default for its background compaction: chunks less full than this are rewritten. */
-  static final int TARGET_FILL_RATE = 90;
+  private static final int TARGET_FILL_RATE = 90;
 
   private final DataSource dataSource;
   private volatile MVStore store;

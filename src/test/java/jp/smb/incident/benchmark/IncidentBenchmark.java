@@ -406,8 +406,8 @@ public final class IncidentBenchmark {
     String[] extra = db.postgres() ? new String[0]
         : new String[] {"--spring.datasource.hikari.connection-init-sql=SET OPTIMIZE_REUSE_RESULTS 0"};
     try (ConfigurableApplicationContext context = startApplication(dir, db, extra)) {
-      new CompanyBenchmark(context, db.label(), db.postgres(), work, db.postgres() ? null : dir, this::row, incidentsPerCompany, engineDeskLimit)
-          .run(companySteps);
+      new CompanyBenchmark(context, db.label(), db.postgres(), work, db.postgres() ? null : dir, this::row,
+          incidentsPerCompany, engineDeskLimit).run(companySteps);
     } finally {
       delete(dir);
     }
