@@ -21,7 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class H2FileHousekeepingTest {
 
   private static final int COMMITS = 3_000;
-  private static final int RETENTION_MILLIS = 1_000;
+  private static final int RETENTION_MILLIS = 500;
 
   @TempDir
   Path dir;
