@@ -46,7 +46,7 @@ class H2FileHousekeeping {
     try {
       MVStore mvStore = store();
       // A store with a write delay has H2's background writer doing this already.
-      if (mvStore != null && !mvStore.isClosed() && mvStore.getAutoCommitDelay() == 0) {
+      if (mvStore != null && mvStore.getAutoCommitDelay() == 0) {
         // As much as H2's writer rewrites in one round: bounded, so a round never holds the store for long.
         mvStore.compact(TARGET_FILL_RATE, mvStore.getAutoCommitMemory());
       }

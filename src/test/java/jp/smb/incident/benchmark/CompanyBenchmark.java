@@ -61,7 +61,7 @@ final class CompanyBenchmark {
   private final Map<Class<?>, SessionFactory> ours = new HashMap<>();
   private final Map<String, Double> firstP50 = new HashMap<>();
 
-  /** dataDir: where an H2 database keeps its files, whose size is reported; null on PostgreSQL. */
+  /** dataDir: the application's data directory; on H2 its files' size is reported. */
   CompanyBenchmark(ConfigurableApplicationContext context, String label, boolean postgres, Path work, Path dataDir,
       Consumer<String> row, int perCompany, int engineDeskLimit) {
     this.engine = context.getBean(ProcessEngine.class);
@@ -89,8 +89,9 @@ final class CompanyBenchmark {
       }
       openIncidents(opened + 1, target);
       IncidentBenchmark.analyze(dataSource);
+      String files = postgres ? "" : ", files %,d MB".formatted(IncidentBenchmark.sizeMegabytes(dataDir));
       System.out.printf("%s: %,d companies, %,d open incidents (%.0f s)%s%n", label, target, target * perCompany,
-          (System.nanoTime() - start) / 1e9, dataDir == null ? "" : ", files %,d MB".formatted(megabytes(dataDir)));
+          (System.nanoTime() - start) / 1e9, files);
       opened = target;
       measure(target);
     }
@@ -291,12 +292,6 @@ final class CompanyBenchmark {
       }
     } finally {
       threads.shutdown();
-    }
-  }
-
-  private static long megabytes(Path dir) throws java.io.IOException {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() / (1024 * 1024);
     }
   }
 

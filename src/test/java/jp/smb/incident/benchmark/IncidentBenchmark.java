@@ -208,7 +208,7 @@ public final class IncidentBenchmark {
     }
   }
 
-  private static long sizeMegabytes(Path dir) throws IOException {
+  static long sizeMegabytes(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum() / (1024 * 1024);
     }
@@ -406,7 +406,7 @@ public final class IncidentBenchmark {
     String[] extra = db.postgres() ? new String[0]
         : new String[] {"--spring.datasource.hikari.connection-init-sql=SET OPTIMIZE_REUSE_RESULTS 0"};
     try (ConfigurableApplicationContext context = startApplication(dir, db, extra)) {
-      new CompanyBenchmark(context, db.label(), db.postgres(), work, db.postgres() ? null : dir, this::row,
+      new CompanyBenchmark(context, db.label(), db.postgres(), work, dir, this::row,
           incidentsPerCompany, engineDeskLimit).run(companySteps);
     } finally {
       delete(dir);
