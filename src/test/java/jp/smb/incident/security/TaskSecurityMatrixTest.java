@@ -303,6 +303,23 @@ class TaskSecurityMatrixTest {
             .taskCandidateGroupIn(many).orderByTaskCreateTime().desc().orderByTaskId().asc()));
     engine.getIdentityService().clearAuthentication();
 
+    // A desk in 100 more companies than these two (their groups and tenants bound as arrays H2 keeps, asked twice so
+    // the second answer comes from the kept ones), and in beta alone among as many companies: nothing of acme.
+    List<String> beta = asTheEngineAs("demo-lead", deskOf("beta"), tenantsOf("beta"));
+    List<String> both = asTheEngineAs("demo-lead", deskOf("acme", "beta"), tenantsOf("acme", "beta"));
+    assertThat(both).containsAll(beta).hasSizeGreaterThan(beta.size());
+    for (List<String> companies : List.of(List.of("acme", "beta"), List.of("beta"), List.of("acme", "beta"))) {
+      String[] names = companies.toArray(String[]::new);
+      engine.getIdentityService().setAuthentication("demo-lead", deskOf(names), tenantsOf(names));
+      Filter supervision = filters.stream().filter(filter -> filter.getName().equals("すべての対応タスク（監督）")).findFirst()
+          .orElseThrow();
+      TaskQuery sorting = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc();
+      assertThat(ids(engine.getFilterService().list(supervision.getId(), sorting))).as("desk in %s", companies)
+          .isEqualTo(companies.size() == 2 ? both : beta);
+      assertThat(engine.getFilterService().count(supervision.getId())).isEqualTo(companies.size() == 2 ? both.size() : beta.size());
+      engine.getIdentityService().clearAuthentication();
+    }
+
     assertThat(compared).isEqualTo(3 * MEMBER_OF.size() * 7);
     // Every role its two filters, the supervisors the third as well.
     assertThat(filtered).isEqualTo(3 * (MEMBER_OF.size() * 2 + SUPERVISORS.size()));
@@ -425,6 +442,33 @@ class TaskSecurityMatrixTest {
   }
 
   /** The engine's own statement for the query, as the caller, after checking that ours would answer it. */
+  /** A vendor's desk: every role in the given companies and in others without tasks here, 102 companies in all. */
+  private static List<String> deskOf(String... companies) {
+    List<String> groups = new ArrayList<>();
+    for (String company : tenantsOf(companies)) {
+      MEMBER_OF.keySet().forEach(group -> groups.add(company + "--" + group));
+    }
+    return groups;
+  }
+
+  private static List<String> tenantsOf(String... companies) {
+    List<String> tenants = new ArrayList<>(List.of(companies));
+    for (int i = 0; tenants.size() < 102; i++) {
+      tenants.add("client-%03d".formatted(i));
+    }
+    return tenants;
+  }
+
+  /** Every task the engine's own statement lists, newest first, for the given caller. */
+  private List<String> asTheEngineAs(String user, List<String> groups, List<String> tenants) {
+    engine.getIdentityService().setAuthentication(user, groups, tenants);
+    try {
+      return asTheEngine(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   private List<String> asTheEngine(org.camunda.bpm.engine.query.Query<?, ?> query) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(context -> {
