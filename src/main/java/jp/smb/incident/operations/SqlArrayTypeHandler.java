@@ -52,13 +52,14 @@ public class SqlArrayTypeHandler extends BaseTypeHandler<Collection<String>> {
   }
 
   private static Value h2Array(Collection<String> ids) {
-    List<String> key = Collections.unmodifiableList(new ArrayList<>(ids));
     synchronized (H2_ARRAYS) {
-      Value cached = H2_ARRAYS.get(key);
+      // Any list with the same ids in the same order finds it (List.equals); only a new entry is copied.
+      Value cached = H2_ARRAYS.get(ids instanceof List<String> list ? list : new ArrayList<>(ids));
       if (cached != null) {
         return cached;
       }
     }
+    List<String> key = Collections.unmodifiableList(new ArrayList<>(ids));
     Value[] elements = new Value[key.size()];
     for (int i = 0; i < elements.length; i++) {
       String id = key.get(i);
