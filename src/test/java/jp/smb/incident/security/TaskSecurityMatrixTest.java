@@ -308,11 +308,11 @@ class TaskSecurityMatrixTest {
     List<String> beta = asTheEngineAs("demo-lead", deskOf("beta"), tenantsOf("beta"));
     List<String> both = asTheEngineAs("demo-lead", deskOf("acme", "beta"), tenantsOf("acme", "beta"));
     assertThat(both).containsAll(beta).hasSizeGreaterThan(beta.size());
+    Filter supervision = filters.stream().filter(filter -> filter.getName().equals("すべての対応タスク（監督）")).findFirst()
+        .orElseThrow();
     for (List<String> companies : List.of(List.of("acme", "beta"), List.of("beta"), List.of("acme", "beta"))) {
       String[] names = companies.toArray(String[]::new);
       engine.getIdentityService().setAuthentication("demo-lead", deskOf(names), tenantsOf(names));
-      Filter supervision = filters.stream().filter(filter -> filter.getName().equals("すべての対応タスク（監督）")).findFirst()
-          .orElseThrow();
       TaskQuery sorting = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc();
       assertThat(ids(engine.getFilterService().list(supervision.getId(), sorting))).as("desk in %s", companies)
           .isEqualTo(companies.size() == 2 ? both : beta);
@@ -441,7 +441,6 @@ class TaskSecurityMatrixTest {
     }
   }
 
-  /** The engine's own statement for the query, as the caller, after checking that ours would answer it. */
   /** A vendor's desk: every role in the given companies and in others without tasks here, 102 companies in all. */
   private static List<String> deskOf(String... companies) {
     List<String> groups = new ArrayList<>();
@@ -469,6 +468,7 @@ class TaskSecurityMatrixTest {
     }
   }
 
+  /** The engine's own statement for the query, as the caller, after checking that ours would answer it. */
   private List<String> asTheEngine(org.camunda.bpm.engine.query.Query<?, ?> query) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(context -> {
