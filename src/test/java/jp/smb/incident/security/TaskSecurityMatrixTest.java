@@ -313,10 +313,11 @@ class TaskSecurityMatrixTest {
     for (List<String> companies : List.of(List.of("acme", "beta"), List.of("beta"), List.of("acme", "beta"))) {
       String[] names = companies.toArray(String[]::new);
       engine.getIdentityService().setAuthentication("demo-lead", deskOf(names), tenantsOf(names));
+      List<String> expected = companies.size() == 2 ? both : beta;
       TaskQuery sorting = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc();
       assertThat(ids(engine.getFilterService().list(supervision.getId(), sorting))).as("desk in %s", companies)
-          .isEqualTo(companies.size() == 2 ? both : beta);
-      assertThat(engine.getFilterService().count(supervision.getId())).isEqualTo(companies.size() == 2 ? both.size() : beta.size());
+          .isEqualTo(expected);
+      assertThat(engine.getFilterService().count(supervision.getId())).isEqualTo(expected.size());
       engine.getIdentityService().clearAuthentication();
     }
 
