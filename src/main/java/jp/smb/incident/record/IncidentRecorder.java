@@ -188,6 +188,11 @@ public class IncidentRecorder {
     records.addTimeline(number, now(), "EXECUTIVE_REPORT", "経営者に状況を報告した（随時）", author, text);
   }
 
+  /** A correction of the facts that decide reporting (PATCH /api/incidents/{number}/facts). */
+  public void factsCorrected(String number, String author, String facts) {
+    records.addTimeline(number, now(), "FACTS", "報告を左右する事実を更新した", author, facts);
+  }
+
   public void noteAdded(String number, String author, String text) {
     records.addTimeline(number, now(), "NOTE", "メモ", author, text);
   }

@@ -268,8 +268,8 @@ public class IncidentRecords {
   public void delete(String incidentNumber, String deletedBy, OffsetDateTime at, String reason) {
     jdbc.sql("DELETE FROM evidence_custody_entry WHERE evidence_id IN "
         + "(SELECT id FROM incident_evidence WHERE incident_number = ?)").param(incidentNumber).update();
-    for (String table : List.of("incident_evidence", "incident_report_sent", "incident_timeline_entry",
-        "incident_record")) {
+    for (String table : List.of("incident_evidence", "incident_report_sent", "report_obligation",
+        "incident_timeline_entry", "incident_record")) {
       jdbc.sql("DELETE FROM " + table + " WHERE incident_number = ?").param(incidentNumber).update();
     }
     jdbc.sql("INSERT INTO incident_record_deletion (incident_number, deleted_by, deleted_at, reason) VALUES (?, ?, ?, ?)")

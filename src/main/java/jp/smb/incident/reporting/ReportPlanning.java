@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps an incident's reports as JSON variables, for the diagrams: {@code reportItems} (every report the decision
  * has asked for, by id), {@code startedReportItems} and {@code pendingReportItems} (those a reporting round still
- * has to start), so that re-evaluating the decision adds tasks only for new recipients.
+ * has to start), so that re-evaluating the decision adds tasks only for new recipients ({@link ReportRound}).
  */
 @Component
 public class ReportPlanning {
@@ -30,6 +27,8 @@ public class ReportPlanning {
   static final String ITEMS = "reportItems";
   static final String STARTED = "startedReportItems";
   static final String PENDING = "pendingReportItems";
+  /** The legal clock's own: its round and a procedure's may run in one transaction, each starting its own. */
+  static final String STATUTORY_PENDING = "statutoryPendingReportItems";
   static final String DECIDED = "reportingDecision";
   static final String SUMMARY = "reportingSummary";
 
@@ -56,29 +55,42 @@ public class ReportPlanning {
   }
 
   /**
-   * Adds the reports of the last decision ({@code reportingDecision}) to the incident's, marks those not started
-   * yet as this round's, and writes a summary for people to read ({@code reportingSummary}).
+   * What the last decision ({@code reportingDecision}) changes in the incident's reports; reads only.
+   *
+   * @param statutoryOnly the legal clock's round, which starts mandatory reports only
    */
-  public void record(VariableScope execution) {
-    List<ReportItem> items = readItems(execution, DECIDED);
-    Map<String, ReportItem> known = new LinkedHashMap<>();
-    readItems(execution, ITEMS).forEach(item -> known.put(item.id(), item));
-    items.forEach(item -> known.put(item.id(), item));
+  public ReportRound decide(VariableScope execution, boolean statutoryOnly) {
+    return ReportRound.decide(readItems(execution, ITEMS), readIds(execution, STARTED), readItems(execution, DECIDED),
+        statutoryOnly);
+  }
 
-    Set<String> started = new LinkedHashSet<>(readIds(execution, STARTED));
-    List<String> pending = items.stream().map(ReportItem::id).filter(id -> !started.contains(id)).toList();
-    started.addAll(pending);
+  /**
+   * Keeps a round: every item decided, those started, this round's to start ({@code pendingReportItems}), and a
+   * summary for people to read ({@code reportingSummary}).
+   */
+  public void save(VariableScope execution, ReportRound round, boolean statutoryOnly) {
+    List<ReportItem> decided = readItems(execution, DECIDED);
+    execution.setVariable(ITEMS, SpinValues.jsonValue(write(List.copyOf(round.known().values()))).create());
+    execution.setVariable(STARTED, SpinValues.jsonValue(write(round.started())).create());
+    execution.setVariable(statutoryOnly ? STATUTORY_PENDING : PENDING,
+        SpinValues.jsonValue(write(round.toStart())).create());
+    execution.setVariable(SUMMARY, decided.isEmpty() ? "報告が必要な相手はいません"
+        : decided.stream().map(i -> i.taskName() + (i.mandatory() ? "（義務）" : "")).collect(Collectors.joining("、")));
+  }
 
-    execution.setVariable(ITEMS, SpinValues.jsonValue(write(List.copyOf(known.values()))).create());
-    execution.setVariable(STARTED, SpinValues.jsonValue(write(started)).create());
-    execution.setVariable(PENDING, SpinValues.jsonValue(write(pending)).create());
-    execution.setVariable(SUMMARY, items.isEmpty() ? "報告が必要な相手はいません"
-        : items.stream().map(i -> i.taskName() + (i.mandatory() ? "（義務）" : "")).collect(Collectors.joining("、")));
+  /** The items as the running reports read them ({@code reportItems} of a round). */
+  static String itemsJson(ReportRound round) {
+    return write(List.copyOf(round.known().values()));
   }
 
   /** The collection of the multi-instance call activity: the ids of the reports this round starts. */
   public List<String> pending(VariableScope execution) {
     return readIds(execution, PENDING);
+  }
+
+  /** The collection of the legal clock's multi-instance call activity: the mandatory reports its round starts. */
+  public List<String> statutoryPending(VariableScope execution) {
+    return readIds(execution, STATUTORY_PENDING);
   }
 
   /** Whether a report to this item has been started in some round, e.g. the fact report to partners and customers. */
@@ -92,8 +104,20 @@ public class ReportPlanning {
   }
 
   private static List<ReportItem> readItems(VariableScope execution, String name) {
-    Object json = execution.getVariable(name);
-    return json == null ? List.of() : items(json.toString());
+    String json = serialized(execution, name);
+    return json == null ? List.of() : items(json);
+  }
+
+  /**
+   * A JSON variable's text, read without deserialising it: a value deserialised in a command is written back at its
+   * end if it differs from what is stored, which would undo another round's update in the same command.
+   */
+  private static String serialized(VariableScope execution, String name) {
+    TypedValue value = execution.getVariableTyped(name, false);
+    if (value instanceof SerializableValue stored && !stored.isDeserialized()) {
+      return stored.getValueSerialized();
+    }
+    return value == null || value.getValue() == null ? null : value.getValue().toString();
   }
 
   /** Report items from their JSON, as incidents under way hold them. */
@@ -106,8 +130,8 @@ public class ReportPlanning {
   }
 
   private static List<String> readIds(VariableScope execution, String name) {
-    Object json = execution.getVariable(name);
-    return json == null ? List.of() : read(json.toString(), ID_LIST);
+    String json = serialized(execution, name);
+    return json == null ? List.of() : read(json, ID_LIST);
   }
 
   private static String write(Object value) {

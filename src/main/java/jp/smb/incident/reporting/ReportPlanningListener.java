@@ -5,20 +5,21 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On the flow out of a reporting decision task, once its output mapping has set {@code reportingDecision}: records
- * the reports it decided ({@link ReportPlanning#record}) before the round of reports starts.
+ * On the flow out of a procedure's reporting decision task, once its output mapping has set
+ * {@code reportingDecision}: plays the round ({@link ReportRounds}) before its reports start, voluntary ones
+ * included, in the procedure's order.
  */
 @Component
 public class ReportPlanningListener implements ExecutionListener {
 
-  private final ReportPlanning planning;
+  private final ReportRounds rounds;
 
-  public ReportPlanningListener(ReportPlanning planning) {
-    this.planning = planning;
+  public ReportPlanningListener(ReportRounds rounds) {
+    this.rounds = rounds;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    planning.record(execution);
+    rounds.play(execution, false);
   }
 }

@@ -1,5 +1,8 @@
 package jp.smb.incident.reporting;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -14,9 +17,13 @@ import org.springframework.stereotype.Component;
 public class ReportTaskListener implements TaskListener {
 
   private final String webappPath;
+  private final ReportObligations obligations;
+  private final Clock clock;
 
-  public ReportTaskListener(CamundaBpmProperties camunda) {
+  public ReportTaskListener(CamundaBpmProperties camunda, ReportObligations obligations, Clock clock) {
     this.webappPath = camunda.getWebapp().getApplicationPath();
+    this.obligations = obligations;
+    this.clock = clock;
   }
 
   @Override
@@ -34,9 +41,24 @@ public class ReportTaskListener implements TaskListener {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String user = current != null ? current.getUserId() : task.getAssignee();
       task.setVariable("reportSentBy", user);
+      if (task.getExecution().getProcessBusinessKey() != null && task.getVariable("reportItem") instanceof String item) {
+        obligations.sent(task.getExecution().getProcessBusinessKey(), item, sentAt(task.getVariable("reportSentAt")));
+      }
       startFinalReportAfter(task);
       startFollowUpsAfter(task);
     }
+  }
+
+  /** When the form says it was sent; when it was recorded if the form's time cannot be read. */
+  private OffsetDateTime sentAt(Object entered) {
+    if (entered != null) {
+      try {
+        return OffsetDateTime.parse(entered.toString());
+      } catch (DateTimeParseException unreadable) {
+        // the form's check has let it through as text; the record keeps the text as entered
+      }
+    }
+    return OffsetDateTime.now(clock);
   }
 
   /** The follow-up reports to partners and customers continue the thread their fact report began. */

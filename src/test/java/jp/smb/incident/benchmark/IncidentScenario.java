@@ -24,7 +24,7 @@ final class IncidentScenario {
 
   private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
       Map.entry("Task_TriageReport", Map.of("isIncident", true, "businessAffected", "yes",
-          "externalPartiesAffected", "yes")),
+          "externalPartiesAffected", "yes", "personalDataLeaked", "no")),
       Map.entry("Task_ReportToExecutive", Map.of("executiveReport", "社長に電話で報告",
           "executiveReportedAt", "2026-11-24T10:00+09:00")),
       Map.entry("Task_SetUpResponseTeam", Map.of("responseLeader", "情報システム課 佐藤", "responseMembers", "鈴木: 調査")),

@@ -20,6 +20,12 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class IncidentDriver {
 
+  /** The first facts of each procedure, whose forms require the answer about personal data. */
+  private static final List<String> FIRST_FACTS = List.of("Task_TriageReport", "Task_RecordSituation");
+
+  private static final List<String> REPORT_TASKS =
+      List.of("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly");
+
   private final ProcessEngine engine;
   private final ProcessInstance instance;
 
@@ -48,6 +54,11 @@ public class IncidentDriver {
         .stream().map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
+  /** The open steps of the procedure itself, without the report tasks the legal clock may have opened beside them. */
+  public List<String> openStepKeys() {
+    return openTaskKeys().stream().filter(key -> !REPORT_TASKS.contains(key)).toList();
+  }
+
   public List<String> candidateGroups(String taskKey) {
     return candidateGroupsOf(task(taskKey));
   }
@@ -64,6 +75,10 @@ public class IncidentDriver {
     Map<String, Object> variables = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       variables.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    if (FIRST_FACTS.contains(taskKey) && Boolean.TRUE.equals(variables.get("isIncident"))) {
+      // Tasklist does not submit these forms without an answer; scenarios about personal data give their own.
+      variables.putIfAbsent("personalDataLeaked", "no");
     }
     engine.getTaskService().complete(task(taskKey).getId(), variables);
     runAsynchronousSteps();
@@ -117,7 +132,7 @@ public class IncidentDriver {
   public Map<String, Task> reportTasks() {
     Map<String, Task> tasks = new LinkedHashMap<>();
     engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .taskDefinitionKeyIn("Task_SendReport", "Task_SendReportByDeadline", "Task_SendReportPromptly").orderByTaskName().asc().list()
+        .taskDefinitionKeyIn(REPORT_TASKS.toArray(String[]::new)).orderByTaskName().asc().list()
         .forEach(task -> tasks.put((String) engine.getTaskService().getVariable(task.getId(), "reportItem"), task));
     return tasks;
   }

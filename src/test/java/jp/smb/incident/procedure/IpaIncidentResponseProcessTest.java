@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Year;
 import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -192,8 +193,32 @@ class IpaIncidentResponseProcessTest {
         "personalDataLeaked", "unknown", "businessAffected", "no", "employeeWorkAffected", "no");
 
     assertThat(incident.variable("severityLevel")).isEqualTo(1);
-    assertThat(incident.openTaskKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive")
+    assertThat(incident.openStepKeys()).containsExactly("Task_ContainIncident", "Task_ReportToExecutive")
         .doesNotContain("Task_HandlePrecursorEvent");
+  }
+
+  @Test
+  void shouldOpenTheMandatoryPreliminaryReportRightAfterTriageWithTheExecutiveNeverActing() {
+    IncidentDriver incident = report("unauthorized-access");
+
+    // 不明 is おそれ, and unauthorised access is an improper purpose: the 速報 is due whatever stage 1 is at.
+    incident.complete("Task_TriageReport", "isIncident", true, "externalPartiesAffected", "unknown",
+            "personalDataLeaked", "unknown", "businessAffected", "no", "employeeWorkAffected", "no")
+        .complete("Task_ReportToExecutive", "executiveReport", "社長に電話", "executiveReportedAt", "2026-11-24T10:00+09:00");
+
+    assertThat(incident.openStepKeys()).contains("Task_SetUpResponseTeam").doesNotContain("Task_DecideFirstReport");
+    Map<String, Task> reports = incident.reportTasks();
+    assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+    assertThat(reports.get("ppc-preliminary").getDueDate())
+        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    assertThat(incident.candidateGroups("Task_SendReportByDeadline")).containsExactly("comms");
+
+    // The same facts reach stage 2 later: nothing is opened twice.
+    incident.complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員")
+        .complete("Task_ContainIncident", "containmentNote", "遮断", "powerKeptOn", true)
+        .complete("Task_DecideFirstReport", "firstReportPlan", "速報は送付済みか確認");
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects",
+        "police", "ipa");
   }
 
   @Test
@@ -407,14 +432,14 @@ class IpaIncidentResponseProcessTest {
     incident.complete("Task_TriageReport", "isIncident", true, "personalDataLeaked", "yes", "businessAffected", "no");
 
     // Asking the recipient to delete, taking the page down, suspending the insider: while containing, not in stage 3.
-    assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(containmentTask, "Task_ContainIncident",
+    assertThat(incident.openStepKeys()).containsExactlyInAnyOrder(containmentTask, "Task_ContainIncident",
         "Task_ReportToExecutive");
     assertThat(incident.candidateGroups(containmentTask)).containsExactly(group);
     incident.containByType()
         .complete("Task_ContainIncident", "containmentNote", "隔離", "powerKeptOn", true)
         .complete("Task_ReportToExecutive", "executiveReport", "報告")
         .complete("Task_SetUpResponseTeam", "responseLeader", "佐藤", "responseMembers", "全員");
-    assertThat(incident.openTaskKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
+    assertThat(incident.openStepKeys()).containsExactly("Task_CollectEvidence", "Task_DecideFirstReport");
     incident.complete("Task_DecideFirstReport", "affectedPersons", 20L).sendAllReports()
         .complete("Task_ReportToAffectedParties", "affectedPartiesReport", "最終報", "finalReport", true);
     assertThat(incident.candidateGroups("Task_ReportDisclosureToExecutive")).containsExactly("incident-lead");

@@ -12,6 +12,9 @@ import java.util.Map;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
 import jp.smb.incident.record.RecordEntries;
+import jp.smb.incident.reporting.FactCorrections;
+import jp.smb.incident.reporting.ReportObligations;
+import jp.smb.incident.reporting.ReportingFacts;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,6 +49,12 @@ class SixStepIncidentResponseProcessTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  ReportObligations obligations;
+
+  @Autowired
+  FactCorrections corrections;
 
   @BeforeEach
   void registerEngine() {
@@ -140,9 +149,11 @@ class SixStepIncidentResponseProcessTest {
     investigate(incident, true, "personalDataLeaked", "yes", "businessAffected", "yes");
     assertThat(incident.variable("severityLevel")).isEqualTo(3);
 
-    // Once the damage is established, recovery and external reporting start together: a 速報 never waits for
-    // recovery. A sole proprietor is not asked to report the findings to himself.
-    assertThat(incident.openTaskKeys()).containsExactly("Task_DecideExternalReporting", "Task_StopInfectedDevices");
+    // The leak recorded, the legal clock opened the 速報 and the 本人通知 at once, before step 4 (a 確報 follows its
+    // 速報). Once the damage is established, recovery and external reporting start together. A sole proprietor is
+    // not asked to report the findings to himself.
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+    assertThat(incident.openStepKeys()).containsExactly("Task_DecideExternalReporting", "Task_StopInfectedDevices");
     assertThat(incident.candidateGroups("Task_DecideExternalReporting")).containsExactly("incident-lead");
     incident.complete("Task_DecideExternalReporting", "personalDataLeaked", "yes", "affectedPersons", 120L,
         "partnersAffected", true, "cyberInsured", true, "wideImpact", true, "crimeSuspected", true);
@@ -193,7 +204,8 @@ class SixStepIncidentResponseProcessTest {
     assertThat(record.rootCause()).isEqualTo("ソフトの更新遅れ");
     assertThat(record.preventionMeasures()).isEqualTo("自動更新を有効にした");
     assertThat(records.timeline(incident.businessKey())).extracting(RecordEntries.TimelineEntry::title)
-        .startsWith("インシデントを受け付けた", "状況を確認し記録する", "機器を隔離しアカウントを保護する")
+        .startsWith("インシデントを受け付けた", "状況を確認し記録する", "法定の報告先と期限を判定する",
+            "機器を隔離しアカウントを保護する")
         .contains("事故レベルを判定する", "報告先と期限を判定する", "個人情報保護委員会に速報する", "全対応記録を保管する")
         .endsWith("対応全体を振り返る", "対応を完了した");
     for (String metric : new String[] {"incident.time.to.detect", "incident.time.to.contain", "incident.time.to.recover"}) {
@@ -349,5 +361,58 @@ class SixStepIncidentResponseProcessTest {
     assertThat(offeredToOwner).hasSize(incident.openTaskKeys().size());
     assertThat(offeredToOwner).extracting(Task::getName).contains("取引先・顧客に事実を報告する",
         "保険会社に事故を報告し保険金を請求する", "個人情報保護委員会に速報する");
+  }
+
+  @Test
+  void shouldOpenTheMandatoryPreliminaryReportAsSoonAsTheSituationIsRecordedWhateverTheInvestigationDoes() {
+    IncidentDriver incident = report("ransomware");
+
+    // 不明 is おそれ: ransomware on the PC with customer data is reportable until shown otherwise.
+    incident.complete("Task_RecordSituation", "affectedSystems", "顧客名簿のある受付用PC", "isIncident", true,
+        "personalDataLeaked", "unknown");
+
+    Map<String, Task> reports = incident.reportTasks();
+    assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+    assertThat(reports.get("ppc-preliminary").getDueDate())
+        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    assertThat(incident.openStepKeys()).containsExactly("Task_IsolateAffectedSystems");
+    assertThat(incident.instance()).hasPassed("Task_DecideStatutoryReports").hasNotPassed("Task_CollectEvidence");
+    assertThat(obligations.of(incident.businessKey()))
+        .extracting(o -> o.item() + ":" + o.mandatory() + ":" + o.state() + ":" + (o.dueAt() != null))
+        .containsExactly("ppc-preliminary:true:open:true", "ppc-final:true:open:true", "data-subjects:true:open:false");
+  }
+
+  @Test
+  void shouldUpgradeAVoluntaryReportInPlaceWhenAFactFoundLaterMakesItMandatory() {
+    IncidentDriver incident = detectAndIsolate("loss");
+    investigate(incident, false, "personalDataLeaked", "yes", "businessAffected", "no");
+    incident.complete("Task_SearchForLostItem")
+        .complete("Task_DecideExternalReporting", "personalDataLeaked", "yes", "affectedPersons", 120L);
+    // 120 people's ordinary data, lost: the PPC and the people may be told, nothing is due.
+    assertThat(incident.openTaskKeys()).contains("Task_SendReport");
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ppc", "data-subjects");
+
+    // Then the lead learns the list held medical histories (要配慮個人情報).
+    corrections.correct(incident.businessKey(), ReportingFacts.variables(Map.of("sensitiveData", true)), "admin");
+    incident.runAsynchronousSteps();
+
+    // The same two threads go on as mandatory reports: no voluntary twin, a deadline and a reminder added.
+    Map<String, Task> reports = incident.reportTasks();
+    assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+    assertThat(reports.get("ppc-preliminary").getTaskDefinitionKey()).isEqualTo("Task_SendReportByDeadline");
+    assertThat(reports.get("ppc-preliminary").getDueDate())
+        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    assertThat(reports.get("data-subjects").getTaskDefinitionKey()).isEqualTo("Task_SendReportPromptly");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("report-to-recipient")
+        .processInstanceBusinessKey(incident.businessKey()).count()).as("two threads and the waiting 確報").isEqualTo(3);
+    assertThat(obligations.of(incident.businessKey())).extracting(o -> o.item() + ":" + o.mandatory())
+        .containsExactly("ppc-preliminary:true", "ppc-final:true", "data-subjects:true");
+    assertThat(records.timeline(incident.businessKey())).extracting(RecordEntries.TimelineEntry::detail)
+        .contains("sensitiveData = true");
+
+    incident.sendReport("ppc-preliminary");
+    assertThat(incident.reportTasks().keySet()).contains("ppc-final");
+    assertThat(obligations.of(incident.businessKey())).filteredOn(o -> o.item().equals("ppc-preliminary"))
+        .extracting(ReportObligations.Obligation::state).containsExactly("sent");
   }
 }

@@ -135,9 +135,9 @@ class DecisionPropertiesTest {
     return appi || myNumber;
   }
 
-  /** 漏えい等のおそれ: answered はい, or 不明 (not yet ruled out). */
+  /** 漏えい等のおそれ: answered はい or 不明, or not answered yet: reportable until ruled out. */
   private static boolean mayHaveLeaked(Map<String, Object> facts) {
-    return "yes".equals(facts.get("personalDataLeaked")) || "unknown".equals(facts.get("personalDataLeaked"));
+    return !"no".equals(facts.get("personalDataLeaked"));
   }
 
   private static boolean on(Map<String, Object> facts, String name) {

@@ -44,7 +44,15 @@ class ReportingObligationsDecisionTest {
     return rules.merge(dmnEngine.evaluateDecisionTable(decision, facts).getResultList());
   }
 
+  /** The facts given; personal data answered as not involved unless a case says otherwise. */
   private static Map<String, Object> facts(Object... keyValues) {
+    Map<String, Object> facts = unanswered(keyValues);
+    facts.putIfAbsent("personalDataLeaked", "no");
+    return facts;
+  }
+
+  /** The facts given, the personal-data question left without an answer. */
+  private static Map<String, Object> unanswered(Object... keyValues) {
     Map<String, Object> facts = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       facts.put((String) keyValues[i], keyValues[i + 1]);
@@ -87,7 +95,16 @@ class ReportingObligationsDecisionTest {
         Arguments.of("an outage with no data involved",
             facts("incidentType", "system-outage", "partnersAffected", true, "wideImpact", true),
             List.of("partners:false:-:-", "public-notice:false:-:-")),
-        Arguments.of("nothing known yet", facts(), List.of()));
+        Arguments.of("nothing known but that no personal data is involved", facts(), List.of()),
+        // 未回答と「不明」はおそれ (docs/domain.md §Reporting): reportable until shown otherwise.
+        Arguments.of("nothing known yet, not even about personal data", unanswered(),
+            List.of("ppc:false:-:-", "data-subjects:false:-:-")),
+        Arguments.of("ransomware on the PC with customer data, the question left blank", unanswered("incidentType",
+            "ransomware"), List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "police:false:-:-",
+            "ipa:false:-:-")),
+        Arguments.of("ransomware, personal data 不明", facts("incidentType", "ransomware", "personalDataLeaked",
+            "unknown"), List.of("ppc:true:PT72H:PT1440H", "data-subjects:true:-:-", "police:false:-:-",
+            "ipa:false:-:-")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,56 @@
+package jp.smb.incident.reporting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The legal clock's table ({@code report_obligation}): each report an incident has opened and what became of it. */
+@Repository
+public class ReportObligations {
+
+  /**
+   * One report item of an incident, as {@code GET /api/incidents/{number}/obligations} answers it.
+   *
+   * @param state {@code open}, {@code sent} or {@code withdrawn}
+   */
+  public record Obligation(String item, String recipient, boolean mandatory, String basis, OffsetDateTime awareAt,
+      OffsetDateTime dueAt, String state, OffsetDateTime sentAt) {
+  }
+
+  private final JdbcClient jdbc;
+
+  public ReportObligations(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A report opened, or a running one that now goes on as {@code item} ({@code previousItem}, upgraded in place). */
+  public void opened(String incidentNumber, String previousItem, ReportItem item, OffsetDateTime awareAt,
+      OffsetDateTime dueAt, OffsetDateTime now) {
+    int updated = jdbc.sql("""
+            UPDATE report_obligation SET item = :item, mandatory = :mandatory, basis = :basis, aware_at = :awareAt,
+              due_at = :dueAt WHERE incident_number = :number AND item = :previous""")
+        .param("item", item.id()).param("mandatory", item.mandatory()).param("basis", item.basis())
+        .param("awareAt", awareAt).param("dueAt", dueAt).param("number", incidentNumber)
+        .param("previous", previousItem).update();
+    if (updated == 0) {
+      jdbc.sql("""
+              INSERT INTO report_obligation (incident_number, item, recipient, mandatory, basis, aware_at, due_at,
+                state, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)""")
+          .params(incidentNumber, item.id(), item.recipient(), item.mandatory(), item.basis(), awareAt, dueAt, now)
+          .update();
+    }
+  }
+
+  public void sent(String incidentNumber, String item, OffsetDateTime sentAt) {
+    jdbc.sql("UPDATE report_obligation SET state = 'sent', sent_at = ? WHERE incident_number = ? AND item = ?")
+        .params(sentAt, incidentNumber, item).update();
+  }
+
+  public List<Obligation> of(String incidentNumber) {
+    return jdbc.sql("""
+            SELECT item, recipient, mandatory, basis, aware_at, due_at, state, sent_at FROM report_obligation
+            WHERE incident_number = ? ORDER BY mandatory DESC, CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, opened_at, item""")
+        .param(incidentNumber).query(Obligation.class).list();
+  }
+}

@@ -1,0 +1,99 @@
+package jp.smb.incident.reporting;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.smb.incident.reporting.ReportRound.Upgrade;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plays one reporting round after a decision: upgrades the voluntary reports under way that became mandatory (the
+ * running {@code report-to-recipient} goes on as the mandatory report, deadline and reminders included), keeps the
+ * round for the call activity that starts the new reports, and records each opened report with its deadline.
+ */
+@Service
+public class ReportRounds {
+
+  static final String REPORT_PROCESS = "report-to-recipient";
+  static final String BECAME_MANDATORY = "ReportBecameMandatory";
+
+  private final ReportPlanning planning;
+  private final ReportPreparation preparation;
+  private final ReportObligations obligations;
+  private final Clock clock;
+
+  public ReportRounds(ReportPlanning planning, ReportPreparation preparation, ReportObligations obligations,
+      Clock clock) {
+    this.planning = planning;
+    this.preparation = preparation;
+    this.obligations = obligations;
+    this.clock = clock;
+  }
+
+  public void play(DelegateExecution execution, boolean statutoryOnly) {
+    ReportRound round = planning.decide(execution, statutoryOnly);
+    String number = execution.getProcessBusinessKey();
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    List<Upgrade> notRunning = new ArrayList<>();
+    for (Upgrade upgrade : round.upgrades()) {
+      // The engine moves its own reports on, whoever's form set the facts off.
+      List<ProcessInstance> running = Context.getCommandContext().runWithoutAuthorization(() ->
+          runtime.createProcessInstanceQuery().processDefinitionKey(REPORT_PROCESS).processInstanceBusinessKey(number)
+              .variableValueEquals("reportItem", upgrade.runningItem()).list());
+      if (running.isEmpty()) {
+        notRunning.add(upgrade);
+      }
+      running.forEach(report -> Context.getCommandContext().runWithoutAuthorization(() -> {
+        runtime.setVariables(report.getId(), Map.of("reportItem", upgrade.to().id(),
+            "reportItems", SpinValues.jsonValue(ReportPlanning.itemsJson(round)).create()));
+        // Waiting as a voluntary report: it is drafted again and waits with the deadline. Not yet drafted: it
+        // reads the new item when it is.
+        return runtime.createMessageCorrelation(BECAME_MANDATORY).processInstanceId(report.getId())
+            .correlateAllWithResult();
+      }));
+    }
+    ReportRound kept = round.startingInstead(notRunning);
+    planning.save(execution, kept, statutoryOnly);
+    if (number != null) {
+      // Only what the deadline needs: reading every variable would deserialise the JSON ones (ReportPlanning).
+      record(number, kept, awarenessFacts(execution));
+    }
+  }
+
+  private static Map<String, Object> awarenessFacts(DelegateExecution execution) {
+    Map<String, Object> facts = new HashMap<>();
+    for (String name : List.of("detectedAt", ReportingFacts.AWARE_AT_VARIABLE)) {
+      facts.put(name, execution.getVariable(name));
+    }
+    return facts;
+  }
+
+  private void record(String number, ReportRound round, Map<String, Object> facts) {
+    OffsetDateTime aware;
+    try {
+      aware = ReportPreparation.awareness(facts);
+    } catch (IllegalArgumentException unreadable) {
+      aware = null; // the draft step reports why; the obligation is still kept
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (String id : round.toStart()) {
+      ReportItem item = round.known().get(id);
+      obligations.opened(number, id, item, aware, due(aware, item), now);
+    }
+    for (Upgrade upgrade : round.upgrades()) {
+      obligations.opened(number, upgrade.runningItem(), upgrade.to(), aware, due(aware, upgrade.to()), now);
+    }
+  }
+
+  private OffsetDateTime due(OffsetDateTime aware, ReportItem item) {
+    return aware == null || item.deadline() == null ? null : preparation.dueDate(aware, item.deadline());
+  }
+}
