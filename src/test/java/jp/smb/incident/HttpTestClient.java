@@ -55,6 +55,10 @@ public class HttpTestClient {
     return sendJson("PUT", path, user, password, json);
   }
 
+  public HttpResponse<String> patchJson(String path, String user, String password, String json) {
+    return sendJson("PATCH", path, user, password, json);
+  }
+
   public HttpResponse<String> deleteJson(String path, String user, String password, String json) {
     return sendJson("DELETE", path, user, password, json);
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -375,5 +377,77 @@ class IncidentApiTest {
     HttpResponse<String> docs = http.get("/v3/api-docs", "demo-staff", PASSWORD);
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/incidents", "/api/incidents/{number}/report", "/api/incidents/{number}/evidence");
+  }
+
+  /** An incident the lead has confirmed, at first with no personal data involved. */
+  private String confirmedAlert(String title) {
+    String number = openAlert(title);
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_TriageReport").singleResult();
+    engine.getTaskService().complete(triage.getId(), Map.of("isIncident", true, "personalDataLeaked", "no",
+        "businessAffected", "no", "externalPartiesAffected", "no", "employeeWorkAffected", "yes"));
+    return number;
+  }
+
+  @Test
+  void shouldCorrectTheFactsThatDecideReportingAndAnswerWithTheObligationsAtOnce() {
+    String number = confirmedAlert("事実の訂正");
+    assertThat(json(http.get("/api/incidents/" + number + "/obligations", "demo-comms", PASSWORD))).isEmpty();
+
+    // Customers' data was on the server after all: unauthorised access is an improper purpose, so the 速報 is due.
+    HttpResponse<String> corrected = http.patchJson("/api/incidents/" + number + "/facts", "demo-lead", PASSWORD,
+        "{\"personalDataLeaked\": \"yes\", \"affectedPersons\": 12, \"awareAt\": \"2026-11-25T15:00:00+09:00\"}");
+
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    JsonNode obligations = json(corrected);
+    assertThat(obligations).extracting(o -> o.get("item").asText())
+        .containsExactly("ppc-preliminary", "ppc-final", "data-subjects");
+    JsonNode preliminary = obligations.get(0);
+    assertThat(preliminary.get("recipient").asText()).isEqualTo("ppc");
+    assertThat(preliminary.get("mandatory").asBoolean()).isTrue();
+    assertThat(preliminary.get("basis").asText()).contains("個人情報保護法26条");
+    assertThat(preliminary.get("state").asText()).isEqualTo("open");
+    assertThat(preliminary.get("sentAt").isNull()).isTrue();
+    assertThat(OffsetDateTime.parse(preliminary.get("awareAt").asText()))
+        .isEqualTo(OffsetDateTime.parse("2026-11-25T15:00+09:00"));
+    assertThat(OffsetDateTime.parse(preliminary.get("dueAt").asText()))
+        .as("day 3 counted from awareness, at its end").isEqualTo(OffsetDateTime.parse("2026-11-27T23:59:59+09:00"));
+    assertThat(obligations.get(2).get("dueAt").isNull()).isTrue();
+    assertThat(json(http.get("/api/incidents/" + number + "/obligations", "demo-comms", PASSWORD))).isEqualTo(obligations);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SendReportByDeadline").count()).isEqualTo(1);
+    assertThat(records.timeline(number)).extracting(RecordEntries.TimelineEntry::detail)
+        .contains("personalDataLeaked = yes、affectedPersons = 12、reportableAwareAt = 2026-11-25T15:00+09:00");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      an unknown fact     | {"leaked": "yes"}                     | 400 | 事実 leaked はありません
+      a wrong answer      | {"personalDataLeaked": "maybe"}       | 400 | yes, no, unknown
+      a count as text     | {"affectedPersons": "many"}           | 400 | 事実 affectedPersons
+      an unknown type     | {"incidentType": "virus"}             | 400 | 事実 incidentType
+      nothing to correct  | {}                                    | 400 | 1 つ以上
+      not an object       | ["personalDataLeaked"]                | 400 | """)
+  void shouldRefuseAWrongCorrectionNamingWhatIsWrongAndChangeNothing(String name, String body, int status,
+      String message) {
+    String number = confirmedAlert("誤った訂正");
+
+    HttpResponse<String> refused = http.patchJson("/api/incidents/" + number + "/facts", "demo-lead", PASSWORD, body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+    assertThat(json(refused).get("message").asText()).contains(message == null ? "" : message);
+    assertThat(json(http.get("/api/incidents/" + number + "/obligations", "demo-lead", PASSWORD))).isEmpty();
+  }
+
+  @Test
+  void shouldLetOnlyTheIncidentLeadCorrectTheFacts() {
+    String number = confirmedAlert("訂正の権限");
+
+    assertThat(http.patchJson("/api/incidents/" + number + "/facts", "demo-comms", PASSWORD,
+        "{\"sensitiveData\": true}").statusCode()).isEqualTo(403);
+    assertThat(http.patchJson("/api/incidents/INC-1999-9999/facts", "demo-lead", PASSWORD,
+        "{\"sensitiveData\": true}").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/incidents/" + number + "/obligations", "demo-staff", PASSWORD).statusCode())
+        .isEqualTo(403);
   }
 }
