@@ -143,6 +143,32 @@ class CompaniesTest {
   }
 
   @Test
+  void shouldLetACompanysLeadCorrectTheFactsOfItsOwnIncidentsOnly() {
+    String number = report("acme-lead", null);
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .singleResult().getId(), java.util.Map.of("isIncident", true, "externalPartiesAffected", "no",
+        "personalDataLeaked", "no", "businessAffected", "no", "employeeWorkAffected", "yes"));
+    String leak = "{\"personalDataLeaked\": \"yes\", \"sensitiveData\": true}";
+
+    // Another company's lead, in the same role, can neither see nor correct it.
+    assertThat(http.patchJson("/api/incidents/" + number + "/facts", "beta-lead", PASSWORD, leak).statusCode())
+        .isEqualTo(404);
+    assertThat(http.get("/api/incidents/" + number + "/obligations", "beta-lead", PASSWORD).statusCode())
+        .isEqualTo(404);
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "sensitiveData")).isNull();
+
+    // Its own lead can, and the mandatory reports open in its company.
+    HttpResponse<String> corrected = http.patchJson("/api/incidents/" + number + "/facts", "acme-lead", PASSWORD, leak);
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    assertThat(corrected.body()).contains("\"ppc-preliminary\"", "\"data-subjects\"");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("report-to-recipient")
+        .processInstanceBusinessKey(number).list()).isNotEmpty()
+        .allSatisfy(report -> assertThat(report.getTenantId()).isEqualTo("acme"));
+  }
+
+  @Test
   void shouldGiveARoleInOneCompanyOnly() {
     IdentityService identity = engine.getIdentityService();
     assertThat(identity.createUserQuery().userId("acme-lead").memberOfGroup("acme--incident-lead").count()).isOne();
