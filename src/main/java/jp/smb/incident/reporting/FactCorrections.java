@@ -1,7 +1,9 @@
 package jp.smb.incident.reporting;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecorder;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FactCorrections {
+
+  private static final String[] PROCEDURES =
+      Arrays.stream(Procedure.values()).map(Procedure::processKey).toArray(String[]::new);
 
   private final ProcessEngineConfigurationImpl engine;
   private final RuntimeService runtime;
@@ -33,10 +38,11 @@ public class FactCorrections {
     // The caller's right to this incident is checked before (VisibleIncidents); the procedure's own permissions
     // and tenant are the engine's business, as when a form of the procedure sets the same facts.
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      boolean tenantCheck = context.isTenantCheckEnabled();
       context.disableTenantCheck();
       try {
         ProcessInstance incident = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentNumber)
-            .rootProcessInstances().active().singleResult();
+            .processDefinitionKeyIn(PROCEDURES).active().singleResult();
         if (incident == null) {
           return false;
         }
@@ -45,7 +51,7 @@ public class FactCorrections {
         runtime.setVariables(incident.getId(), variables);
         return true;
       } finally {
-        context.enableTenantCheck();
+        context.setTenantCheckEnabled(tenantCheck);
       }
     }));
   }

@@ -110,6 +110,27 @@ public final class ReportingFacts {
     }
   }
 
+  /**
+   * The answers of the Tasklist form 事実を更新する: a blank field leaves the fact as it is, a yes/no question answers
+   * "true" or "false", and a number may come as a decimal.
+   */
+  public static Map<String, Object> formAnswers(Map<String, Object> variables) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    FACTS.forEach((name, kind) -> {
+      Object value = variables.get(name);
+      if (value == null || (value instanceof String text && text.isBlank())) {
+        return;
+      }
+      if (kind == Kind.FLAG && value instanceof String text && List.of("true", "false").contains(text)) {
+        value = Boolean.valueOf(text);
+      } else if (kind == Kind.COUNT && value instanceof Double number && number == Math.rint(number)) {
+        value = number.longValue();
+      }
+      answers.put(name, value);
+    });
+    return answers;
+  }
+
   /** The deciding facts as they are now, in one string, so that the clock can tell whether any of them changed. */
   static String fingerprint(Map<String, Object> variables) {
     return DECIDING.stream().map(name -> name + "=" + normalised(variables.get(name)))
