@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
+import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,6 +43,13 @@ public class IncidentIntakeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     formValues.check(execution);
+    Object detectedAt = execution.getVariable(DETECTED_AT);
+    if ("external".equals(execution.getVariable("reportSource"))
+        && (detectedAt == null || detectedAt.toString().isBlank())) {
+      // Entered later, the start would count as awareness and a statutory deadline would start late.
+      throw new RejectedInputException("外部からの通報では、発覚日時（通報を受けた日時）を入力してください。"
+          + "法定の報告の期限はこの日時から数えます");
+    }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
       businessKey = numbering.next();

@@ -16,6 +16,8 @@ public class LegalClock {
 
   /** The deciding facts as the clock last decided on them. */
   static final String DECIDED_FACTS = "reportingFactsDecided";
+  /** Local to a round: whether it has facts no earlier round decided on. */
+  static final String ROUND_HAS_NEW_FACTS = "roundHasNewFacts";
 
   /**
    * Condition of the clock's conditional start event: the first facts are recorded (the incident is confirmed) and

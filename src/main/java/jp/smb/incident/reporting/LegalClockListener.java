@@ -13,6 +13,11 @@ public class LegalClockListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.getProcessInstance().setVariable(LegalClock.DECIDED_FACTS, LegalClock.fingerprint(execution));
+    // One completion sets several facts, and the clock's condition may start several rounds before the first of
+    // them remembers the facts: only the first decides, the others end at once.
+    String facts = LegalClock.fingerprint(execution);
+    execution.setVariableLocal(LegalClock.ROUND_HAS_NEW_FACTS,
+        !facts.equals(execution.getVariable(LegalClock.DECIDED_FACTS)));
+    execution.getProcessInstance().setVariable(LegalClock.DECIDED_FACTS, facts);
   }
 }

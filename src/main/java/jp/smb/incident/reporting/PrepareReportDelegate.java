@@ -3,6 +3,7 @@ package jp.smb.incident.reporting;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,10 +16,12 @@ public class PrepareReportDelegate implements JavaDelegate {
 
   private final ReportPlanning plan;
   private final ReportPreparation preparation;
+  private final ReportObligations obligations;
 
-  public PrepareReportDelegate(ReportPlanning plan, ReportPreparation preparation) {
+  public PrepareReportDelegate(ReportPlanning plan, ReportPreparation preparation, ReportObligations obligations) {
     this.plan = plan;
     this.preparation = preparation;
+    this.obligations = obligations;
   }
 
   /**
@@ -42,7 +45,11 @@ public class PrepareReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
-    PreparedReport report = preparation.prepare(item, facts(execution));
+    Map<String, Object> facts = facts(execution);
+    // What became of the other reports (本人通知, 公表, 委託元, police, IPA): items (6), (7) and (9) of a PPC draft.
+    String number = execution.getProcessBusinessKey();
+    facts.put(ReportDrafts.OBLIGATIONS, number == null ? List.of() : obligations.of(number));
+    PreparedReport report = preparation.prepare(item, facts);
 
     execution.setVariable("reportTaskName", report.taskName());
     execution.setVariable("recipient", report.recipient());

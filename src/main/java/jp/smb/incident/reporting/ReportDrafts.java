@@ -4,11 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.smb.incident.documents.Templates;
+import jp.smb.incident.reporting.ReportObligations.Obligation;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -29,7 +31,12 @@ public class ReportDrafts {
       Map.entry("preventionMeasures", "再発防止策"), Map.entry("affectedSystems", "影響を受けた機器・システム"),
       Map.entry("intrusionPath", "感染・侵入の経路"), Map.entry("inquiryDeskContact", "問い合わせ窓口の連絡先"),
       Map.entry("incidentType", "被害の種類"));
+  /** The incident's report obligations as they stand ({@link ReportObligations.Obligation}), among the facts. */
+  static final String OBLIGATIONS = "reportObligations";
+
   private static final DateTimeFormatter JAPANESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
+
+  private static final List<String> IMPROPER_TYPES = List.of("unauthorized-access", "insider", "ransomware", "malware");
 
   private final Map<String, String> typeLabels;
   private final ZoneId zone;
@@ -48,6 +55,7 @@ public class ReportDrafts {
       case PPC -> "ppc-report";
       case IPA -> "ipa-notification";
       case DATA_SUBJECTS -> "notice-to-data-subjects";
+      case COMMISSIONING_PARTY -> "commissioning-party-notice";
       case PUBLIC_NOTICE -> "public-statement";
       default -> "factual-report";
     };
@@ -69,12 +77,19 @@ public class ReportDrafts {
       values.put(key, value(f, key));
     }
     values.put("detectedAt", date(f, "detectedAt"));
+    values.put("awareAt", awareAt(f));
     values.put("occurredAt", date(f, "occurredAt"));
     values.put("incidentType", incidentType(f));
     values.put("personalDataItems", personalDataItems(f));
     values.put("persons", persons(f));
     values.put("secondaryDamage", secondaryDamage(f));
     values.put("containment", containment(f));
+    List<Obligation> obligations = obligations(f);
+    values.put("dataSubjectsStatus", status(obligations, Recipient.DATA_SUBJECTS, "本人への通知",
+        "本人への通知は予定していません【理由、又は公表・問い合わせ窓口などの代わりの措置】"));
+    values.put("publicNoticeStatus", status(obligations, Recipient.PUBLIC_NOTICE, "公表",
+        "公表の予定はありません【理由】"));
+    values.put("otherMatters", otherMatters(item, f, obligations));
     return values;
   }
 
@@ -91,10 +106,63 @@ public class ReportDrafts {
     return present(f.get("affectedPersons")) ? f.get("affectedPersons") + "人" : "【本人の数】";
   }
 
+  /** (5) from the facts the decision read: financial damage, and misuse where it was done on purpose. */
   private static String secondaryDamage(Map<String, Object> f) {
-    return Boolean.TRUE.equals(f.get("financialDamageRisk"))
-        ? "財産的被害が生じるおそれがあります【具体的な内容】"
-        : "現時点で確認されていません【確認の状況】";
+    List<String> risks = new ArrayList<>();
+    if (Boolean.TRUE.equals(f.get("financialDamageRisk"))) {
+      risks.add("財産的被害が生じるおそれがあります");
+    }
+    if (Boolean.TRUE.equals(f.get("improperPurpose")) || IMPROPER_TYPES.contains(String.valueOf(f.get("incidentType")))) {
+      risks.add("不正の目的で取得されたおそれがあり、不正利用などの二次被害のおそれがあります");
+    }
+    return risks.isEmpty() ? "現時点で確認されていません【確認の状況】" : String.join("。", risks) + "【具体的な内容】";
+  }
+
+  /** (6) and (7): what became of the report to the people concerned, or of the public notice. */
+  private String status(List<Obligation> obligations, Recipient recipient, String what, String none) {
+    return obligations.stream().filter(o -> o.recipient().equals(recipient.id())).findFirst()
+        .map(o -> "sent".equals(o.state()) ? what + "済み（" + label(o.sentAt()) + "）"
+            : what + "を準備中" + (o.mandatory() ? "（法令上の義務として速やかに行います）" : "【予定日】"))
+        .orElse(none);
+  }
+
+  /** (9): the basis, My Number data, the commissioning party and the other desks told, one per line. */
+  private List<String> otherMatters(ReportItem item, Map<String, Object> f, List<Obligation> obligations) {
+    List<String> lines = new ArrayList<>();
+    lines.add("報告の根拠: " + (item.basis() == null ? "【根拠】" : item.basis()));
+    if (Boolean.TRUE.equals(f.get("myNumberInvolved"))) {
+      lines.add("特定個人情報（マイナンバー）を含みます");
+    }
+    if (present(f.get("commissioningParty"))) {
+      lines.add("委託を受けて取り扱う個人データです（委託元: " + f.get("commissioningParty") + "）");
+      obligations.stream().filter(o -> o.recipient().equals(Recipient.COMMISSIONING_PARTY.id()))
+          .filter(o -> "sent".equals(o.state())).findFirst()
+          .ifPresent(o -> lines.add("委託元に通知済み（" + label(o.sentAt()) + "）。委託元が報告するときは、法26条1項ただし書により"
+              + "当社の報告は不要になります【委託元と確認のうえ、この報告を出すか判断】"));
+    }
+    for (Recipient desk : List.of(Recipient.POLICE, Recipient.IPA)) {
+      obligations.stream().filter(o -> o.recipient().equals(desk.id())).findFirst().ifPresent(o -> lines.add(
+          desk.displayName() + ("sent".equals(o.state()) ? "に届出済み（" + label(o.sentAt()) + "）" : "に届け出る予定です")));
+    }
+    return lines;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Obligation> obligations(Map<String, Object> f) {
+    return f.get(OBLIGATIONS) instanceof List<?> list ? (List<Obligation>) list : List.of();
+  }
+
+  /** 報告対象事態を知った日時: detection, or the later awareness the responder recorded. */
+  private String awareAt(Map<String, Object> f) {
+    try {
+      return label(ReportPreparation.awareness(f));
+    } catch (IllegalArgumentException unreadable) {
+      return "【報告対象の事態を知った日時】";
+    }
+  }
+
+  private String label(OffsetDateTime time) {
+    return time == null ? "【日時】" : time.atZoneSameInstant(zone).format(JAPANESE_DATE_TIME);
   }
 
   private static String containment(Map<String, Object> f) {

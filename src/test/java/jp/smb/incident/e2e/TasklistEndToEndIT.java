@@ -284,7 +284,8 @@ class TasklistEndToEndIT {
     String number = businessKeyOf(title);
 
     // Steps 1 to 3: the technician records, isolates, investigates and recovers.
-    browser().login("tasklist", "demo-tech", PASSWORD).openTask("状況を確認し記録する").check("isIncident");
+    browser().login("tasklist", "demo-tech", PASSWORD).openTask("状況を確認し記録する").check("isIncident")
+        .radio("personalDataLeaked", 1);
     browser().screenshot("six-step-1-record-situation");
     browser().completeAndWait();
     step("機器を隔離しアカウントを保護する", t -> t.check("networkDisconnected").type("isolationNote", "LAN ケーブルを抜いた"));

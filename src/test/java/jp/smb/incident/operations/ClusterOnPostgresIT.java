@@ -131,6 +131,8 @@ class ClusterOnPostgresIT {
       variables.putObject("incidentTitle").put("value", "時間切れの試験");
       variables.putObject("incidentType").put("value", "malware");
       variables.putObject("isIncident").put("value", true);
+      // As triage would have answered it: no personal data, so the legal clock opens no report here.
+      variables.putObject("personalDataLeaked").put("value", "no");
       variables.putObject("severityLevel").put("value", 2).put("type", "Integer");
       variables.putObject("responsibleGroup").put("value", "incident-lead");
       start.putArray("startInstructions").addObject().put("type", "startBeforeActivity")

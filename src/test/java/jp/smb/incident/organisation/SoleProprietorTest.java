@@ -45,6 +45,7 @@ class SoleProprietorTest {
   private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
       Map.entry("Task_RecordSituation", Map.of("isIncident", true, "occurredAt", "2026-11-23T22:00+09:00",
           "affectedSystems", "受付用PC", "observedEvent", "ファイルが開けない", "personalDataLeaked", "no")),
+      Map.entry("Task_ActivateBusinessContinuityPlan", Map.of("continuityActions", "手書きの伝票で受注を続ける")),
       Map.entry("Task_IsolateAffectedSystems", Map.of("networkDisconnected", true, "passwordsReset", true,
           "powerKeptOn", true, "isolationNote", "LAN ケーブルを抜いた")),
       Map.entry("Task_CollectEvidence", Map.of("evidenceItems", "PCのメモリとディスクの複製",

@@ -163,6 +163,25 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.variable("severityLevel")).isEqualTo(0);
   }
 
+  @Test
+  void shouldGoOnAsTheSameIncidentWhenAPrecursorTurnsOutToBeOne() {
+    IncidentDriver incident = report("unauthorized-access");
+    incident.complete("Task_TriageReport", "isIncident", true, "precursorOnly", true);
+
+    // The blocked login was not the first: data was taken. Same number, same detection time, back to triage.
+    incident.complete("Task_HandlePrecursorEvent", "precursorAction", "不審なログインを遮断した", "escalateToIncident", true);
+    assertThat(incident.openTaskKeys()).containsExactly("Task_TriageReport");
+    incident.complete("Task_TriageReport", "isIncident", true, "precursorOnly", false, "personalDataLeaked", "yes",
+        "businessAffected", "no");
+
+    assertThat(incident.ended()).isFalse();
+    assertThat(incident.variable("severityLevel")).isEqualTo(3);
+    assertThat(incident.openStepKeys()).contains("Task_ContainIncident", "Task_ReportToExecutive");
+    assertThat(incident.reportTasks().keySet()).contains("ppc-preliminary");
+    assertThat(incident.variable("detectedAt")).isEqualTo("2026-11-24T09:30+09:00");
+    assertThat(incident.instance()).hasPassed("Gateway_PrecursorBecameIncident").hasNotPassed("EndEvent_PrecursorHandled");
+  }
+
   @ParameterizedTest(name = "{0} → level {1}, {2}")
   @CsvSource({
       "externalPartiesAffected, 3, executive",
@@ -690,5 +709,21 @@ class IpaIncidentResponseProcessTest {
     System.arraycopy(first, 0, all, 0, first.length);
     System.arraycopy(second, 0, all, first.length, second.length);
     return all;
+  }
+
+  @Test
+  void shouldActivateTheBcpWhenTheInvestigationFindsTheBusinessStopped() {
+    IncidentDriver incident = reportAndContain("malware", "employeeWorkAffected", "yes", "businessAffected", "unknown");
+    assertThat(incident.hadTask("Task_ActivateBusinessContinuityPlan")).isFalse();
+
+    incident.complete("Task_CollectEvidence", "evidenceItems", "ログを保存", "evidenceCollectedBeforeChange", true,
+            "forensicsNeeded", false)
+        .complete("Task_InvestigateIncident", "suspectedCause", "添付ファイル", "inHouseCapable", true,
+            "businessAffected", "yes");
+
+    assertThat(incident.candidateGroups("Task_ActivateBusinessContinuityPlan")).containsExactly("executive");
+    assertThat(incident.openStepKeys()).contains("Task_ReportProgressToExecutive");
+    incident.complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "紙の伝票で受注を続ける");
+    assertThat(incident.instance()).hasPassed("EndEvent_ContinuityPlanActivated");
   }
 }

@@ -106,6 +106,8 @@ class SixStepIncidentResponseProcessTest {
     impact[3] = 120L;
     System.arraycopy(facts, 0, impact, 4, facts.length);
     incident.complete("Task_DetermineImpact", impact);
+    // A business stop found only now activates the BCP (the executive's), as it would have in step 1.
+    incident.completeIfOpen("Task_ActivateBusinessContinuityPlan", "continuityActions", "手書き伝票で受注を続ける");
   }
 
   private void recoverAfterPlaybook(IncidentDriver incident) {
@@ -414,5 +416,26 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.reportTasks().keySet()).contains("ppc-final");
     assertThat(obligations.of(incident.businessKey())).filteredOn(o -> o.item().equals("ppc-preliminary"))
         .extracting(ReportObligations.Obligation::state).containsExactly("sent");
+  }
+
+  @Test
+  void shouldActivateTheBcpWhenTheBusinessIsFoundStoppedOnlyLater() {
+    IncidentDriver incident = report("malware");
+    incident.complete("Task_RecordSituation", "affectedSystems", "受付用PC", "isIncident", true,
+            "businessAffected", "unknown")
+        .complete("Task_IsolateAffectedSystems", "networkDisconnected", true, "isolationNote", "切断した");
+    assertThat(incident.hadTask("Task_ActivateBusinessContinuityPlan")).as("not known to be stopped yet").isFalse();
+    incident.complete("Task_CollectEvidence", "evidenceItems", "PCのディスクの複製", "evidenceCollectedBeforeChange", true,
+        "forensicsNeeded", false);
+
+    // The order system turns out to have been down since the morning.
+    incident.complete("Task_AnalyzeLogs", "collectedLogs", "PCのログ", "businessAffected", "yes");
+
+    assertThat(incident.openTaskKeys()).contains("Task_ActivateBusinessContinuityPlan", "Task_DetermineImpact");
+    assertThat(incident.candidateGroups("Task_ActivateBusinessContinuityPlan")).containsExactly("executive");
+    incident.complete("Task_ActivateBusinessContinuityPlan", "continuityActions", "電話と紙で受注する");
+    incident.complete("Task_DetermineImpact", "affectedCustomerData", "なし", "businessAffected", "yes");
+    assertThat(incident.openTaskKeys()).doesNotContain("Task_ActivateBusinessContinuityPlan");
+    assertThat(incident.instance()).hasPassed("EndEvent_ContinuityPlanActivated");
   }
 }

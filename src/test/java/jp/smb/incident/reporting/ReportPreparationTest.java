@@ -7,12 +7,17 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jp.smb.incident.intake.IncidentTypes;
+import jp.smb.incident.reporting.ReportObligations.Obligation;
 import jp.smb.incident.response.DeployedForms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Due dates, reminders, contacts and drafts of single reports, without the engine. */
 class ReportPreparationTest {
@@ -23,6 +28,12 @@ class ReportPreparationTest {
 
   private static ReportItem item(String id, String recipient, Duration deadline) {
     return new ReportItem(id, recipient, "タスク名", deadline != null, deadline, "根拠");
+  }
+
+  private static Map<String, Object> facts(Map<String, Object> known) {
+    Map<String, Object> facts = facts();
+    facts.putAll(known);
+    return facts;
   }
 
   private static Map<String, Object> facts(Object... keyValues) {
@@ -122,7 +133,65 @@ class ReportPreparationTest {
         "(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目: 氏名、カード番号",
         "(3) 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数: 3人", "(4) 原因: 【原因】",
         "(5) 二次被害又はそのおそれの有無及びその内容: 財産的被害が生じるおそれがあります", "(6) 本人への対応の実施状況",
-        "(7) 公表の実施状況", "(8) 再発防止のための措置: 【再発防止策】", "(9) その他参考となる事項: 報告の根拠: 根拠");
+        "(7) 公表の実施状況", "(8) 再発防止のための措置: 【再発防止策】", "(9) その他参考となる事項:", "報告の根拠: 根拠");
+  }
+
+  private static Obligation obligation(String item, String recipient, boolean mandatory, String sentAt) {
+    return new Obligation(item, recipient, mandatory, "根拠", null, null, sentAt == null ? "open" : "sent",
+        sentAt == null ? null : OffsetDateTime.parse(sentAt));
+  }
+
+  /** 規則8条1項: each item the record knows or can decide is filled, in the 速報 and the 確報 alike. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ruleEightItems")
+  void shouldFillEachItemOfRuleEightTheRecordKnows(String item, Map<String, Object> known, String expected) {
+    String draft = preparation.prepare(item("ppc-final", "ppc", Duration.ofDays(30)), facts(known)).draft();
+
+    assertThat(draft).contains(expected);
+  }
+
+  static Stream<Arguments> ruleEightItems() {
+    return Stream.of(
+        Arguments.of("(2) the data items", Map.of("affectedInformation", "氏名、病歴"),
+            "(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目: 氏名、病歴"),
+        Arguments.of("(3) the number of people", Map.of("affectedPersons", 1200L),
+            "に係る本人の数: 1200人"),
+        Arguments.of("(4) the cause as known", Map.of("suspectedCause", "VPN機器の脆弱性"), "(4) 原因: VPN機器の脆弱性"),
+        Arguments.of("(5) misuse on purpose", Map.of("incidentType", "unauthorized-access"),
+            "(5) 二次被害又はそのおそれの有無及びその内容: 不正の目的で取得されたおそれがあり"),
+        Arguments.of("(6) the people told", Map.of(ReportDrafts.OBLIGATIONS,
+            List.of(obligation("data-subjects", "data-subjects", true, "2026-11-25T10:00+09:00"))),
+            "(6) 本人への対応の実施状況: 本人への通知済み（2026年11月25日 10時00分）"),
+        Arguments.of("(6) the people not yet told", Map.of(ReportDrafts.OBLIGATIONS,
+            List.of(obligation("data-subjects", "data-subjects", true, null))),
+            "(6) 本人への対応の実施状況: 本人への通知を準備中（法令上の義務として速やかに行います）"),
+        Arguments.of("(7) the public notice", Map.of(ReportDrafts.OBLIGATIONS,
+            List.of(obligation("public-notice", "public-notice", false, "2026-11-26T18:00+09:00"))),
+            "(7) 公表の実施状況: 公表済み（2026年11月26日 18時00分）"),
+        Arguments.of("(7) no public notice", Map.of(), "(7) 公表の実施状況: 公表の予定はありません【理由】"),
+        Arguments.of("(8) the measures recorded", Map.of("preventionMeasures", "VPN機器を更新し多要素認証にした"),
+            "(8) 再発防止のための措置: VPN機器を更新し多要素認証にした"),
+        Arguments.of("(9) My Number data", Map.of("myNumberInvolved", true), "特定個人情報（マイナンバー）を含みます"),
+        Arguments.of("(9) the commissioning party", Map.of("commissioningParty", "株式会社委託元"),
+            "委託を受けて取り扱う個人データです（委託元: 株式会社委託元）"),
+        Arguments.of("(9) the commissioning party told: 26条1項ただし書", Map.of("commissioningParty", "株式会社委託元",
+            ReportDrafts.OBLIGATIONS, List.of(obligation("commissioning-party", "commissioning-party", true,
+                "2026-11-24T15:00+09:00"))), "委託元に通知済み（2026年11月24日 15時00分）。委託元が報告するときは、法26条1項ただし書"),
+        Arguments.of("(9) the police and IPA", Map.of(ReportDrafts.OBLIGATIONS, List.of(
+            obligation("police", "police", false, "2026-11-24T12:00+09:00"), obligation("ipa", "ipa", false, null))),
+            "警察に届出済み（2026年11月24日 12時00分）\n    IPA（情報処理推進機構）に届け出る予定です"),
+        Arguments.of("awareness later than detection", Map.of("reportableAwareAt", "2026-11-27T16:00+09:00"),
+            "報告対象の事態を知った日時: 2026年11月27日 16時00分"));
+  }
+
+  @Test
+  void shouldGiveTheCommissioningPartyTheItemsItNeedsForItsOwnPreliminaryReport() {
+    String notice = preparation.prepare(item("commissioning-party", "commissioning-party", Duration.ofDays(3)), facts(
+        "affectedInformation", "会員の氏名と住所", "affectedPersons", 40L, "suspectedCause", "設定の誤り")).draft();
+
+    assertThat(notice).contains("委託元への漏えい等の通知（個人情報保護法26条1項ただし書、規則9条）", "INC-2026-0007",
+        "(2) 漏えい等が発生し、又は発生したおそれがある個人データの項目: 会員の氏名と住所", "本人の数: 40人", "(4) 原因: 設定の誤り",
+        "(6) 本人への対応の実施状況", "(7) 公表の実施状況", "(9) その他参考となる事項:", "速報（事態を知ってから概ね3〜5日以内）");
   }
 
   @Test
