@@ -11,6 +11,7 @@ CREATE TABLE report_obligation (
   due_at           TIMESTAMP WITH TIME ZONE,
   state            VARCHAR(20)    NOT NULL,
   sent_at          TIMESTAMP WITH TIME ZONE,
+  withdrawal_reason VARCHAR(2000),
   opened_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (incident_number, item)
 );

@@ -12,10 +12,11 @@ public class ReportObligations {
   /**
    * One report item of an incident, as {@code GET /api/incidents/{number}/obligations} answers it.
    *
-   * @param state {@code open}, {@code sent} or {@code withdrawn}
+   * @param state            {@code open}, {@code sent} or {@code withdrawn}
+   * @param withdrawalReason why the incident lead withdrew it, once withdrawn
    */
   public record Obligation(String item, String recipient, boolean mandatory, String basis, OffsetDateTime awareAt,
-      OffsetDateTime dueAt, String state, OffsetDateTime sentAt) {
+      OffsetDateTime dueAt, String state, OffsetDateTime sentAt, String withdrawalReason) {
   }
 
   private final JdbcClient jdbc;
@@ -47,9 +48,16 @@ public class ReportObligations {
         .params(sentAt, incidentNumber, item).update();
   }
 
+  /** The incident lead withdrew a report the facts no longer require, with the reason. */
+  public void withdrawn(String incidentNumber, String item, String reason) {
+    jdbc.sql("UPDATE report_obligation SET state = 'withdrawn', withdrawal_reason = ? WHERE incident_number = ? AND item = ?")
+        .params(reason, incidentNumber, item).update();
+  }
+
   public List<Obligation> of(String incidentNumber) {
     return jdbc.sql("""
-            SELECT item, recipient, mandatory, basis, aware_at, due_at, state, sent_at FROM report_obligation
+            SELECT item, recipient, mandatory, basis, aware_at, due_at, state, sent_at, withdrawal_reason
+            FROM report_obligation
             WHERE incident_number = ? ORDER BY mandatory DESC, CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, opened_at, item""")
         .param(incidentNumber).query(Obligation.class).list();
   }

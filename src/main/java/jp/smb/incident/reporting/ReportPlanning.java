@@ -29,6 +29,8 @@ public class ReportPlanning {
   static final String PENDING = "pendingReportItems";
   /** The legal clock's own: its round and a procedure's may run in one transaction, each starting its own. */
   static final String STATUTORY_PENDING = "statutoryPendingReportItems";
+  /** Mandatory reports the incident lead was asked to withdraw or keep since the facts stopped requiring them. */
+  static final String REVIEWED = "reviewedReportItems";
   static final String DECIDED = "reportingDecision";
   static final String SUMMARY = "reportingSummary";
 
@@ -60,8 +62,8 @@ public class ReportPlanning {
    * @param statutoryOnly the legal clock's round, which starts mandatory reports only
    */
   public ReportRound decide(VariableScope execution, boolean statutoryOnly) {
-    return ReportRound.decide(readItems(execution, ITEMS), readIds(execution, STARTED), readItems(execution, DECIDED),
-        statutoryOnly);
+    return ReportRound.decide(readItems(execution, ITEMS), readIds(execution, STARTED), readIds(execution, REVIEWED),
+        readItems(execution, DECIDED), statutoryOnly);
   }
 
   /**
@@ -72,6 +74,7 @@ public class ReportPlanning {
     List<ReportItem> decided = readItems(execution, DECIDED);
     execution.setVariable(ITEMS, SpinValues.jsonValue(write(List.copyOf(round.known().values()))).create());
     execution.setVariable(STARTED, SpinValues.jsonValue(write(round.started())).create());
+    execution.setVariable(REVIEWED, SpinValues.jsonValue(write(round.reviewed())).create());
     execution.setVariable(statutoryOnly ? STATUTORY_PENDING : PENDING,
         SpinValues.jsonValue(write(round.toStart())).create());
     execution.setVariable(SUMMARY, decided.isEmpty() ? "報告が必要な相手はいません"

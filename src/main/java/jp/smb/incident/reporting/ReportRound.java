@@ -17,9 +17,12 @@ import java.util.Set;
  * @param started  the ids of every report started or upgraded so far ({@code startedReportItems})
  * @param toStart  the reports this round starts
  * @param upgrades the voluntary reports under way this round makes mandatory
+ * @param toReview mandatory reports under way that the facts no longer require: the incident lead decides whether
+ *                 to withdraw them, with a reason; nothing is withdrawn on its own
+ * @param reviewed the mandatory reports the incident lead has been asked about since they were last required
  */
 public record ReportRound(Map<String, ReportItem> known, Set<String> started, List<String> toStart,
-    List<Upgrade> upgrades) {
+    List<Upgrade> upgrades, List<String> toReview, Set<String> reviewed) {
 
   /** A running report ({@code runningItem}) that goes on as the mandatory {@code to}. */
   public record Upgrade(String runningItem, ReportItem to) {
@@ -31,6 +34,11 @@ public record ReportRound(Map<String, ReportItem> known, Set<String> started, Li
    */
   public static ReportRound decide(Collection<ReportItem> knownItems, Collection<String> startedIds,
       List<ReportItem> decided, boolean statutoryOnly) {
+    return decide(knownItems, startedIds, Set.of(), decided, statutoryOnly);
+  }
+
+  public static ReportRound decide(Collection<ReportItem> knownItems, Collection<String> startedIds,
+      Collection<String> reviewedIds, List<ReportItem> decided, boolean statutoryOnly) {
     Map<String, ReportItem> known = new LinkedHashMap<>();
     knownItems.forEach(item -> known.put(item.id(), item));
     Set<String> started = new LinkedHashSet<>(startedIds);
@@ -65,7 +73,19 @@ public record ReportRound(Map<String, ReportItem> known, Set<String> started, Li
       started.add(item.id());
       known.put(item.id(), item);
     }
-    return new ReportRound(known, started, toStart, upgrades);
+    Set<String> required = new LinkedHashSet<>();
+    decided.stream().filter(ReportItem::mandatory).forEach(item -> required.add(item.recipient()));
+    Set<String> reviewed = new LinkedHashSet<>(reviewedIds);
+    List<String> toReview = new ArrayList<>();
+    for (String id : started) {
+      ReportItem item = known.get(id);
+      if (item == null || !item.mandatory() || required.contains(item.recipient())) {
+        reviewed.remove(id); // required again: ask again if the facts change once more
+      } else if (reviewed.add(id)) {
+        toReview.add(id);
+      }
+    }
+    return new ReportRound(known, started, toStart, upgrades, toReview, reviewed);
   }
 
   /** An upgrade whose report is no longer running (e.g. the voluntary report was sent) starts as a new report. */
@@ -73,7 +93,7 @@ public record ReportRound(Map<String, ReportItem> known, Set<String> started, Li
     List<String> starts = new ArrayList<>(toStart);
     notRunning.forEach(upgrade -> starts.add(upgrade.to().id()));
     List<Upgrade> rest = upgrades.stream().filter(upgrade -> !notRunning.contains(upgrade)).toList();
-    return new ReportRound(known, started, starts, rest);
+    return new ReportRound(known, started, starts, rest, toReview, reviewed);
   }
 
   /** The items this round starts or upgrades, for the record of obligations. */

@@ -24,6 +24,7 @@ public class ReportRounds {
 
   static final String REPORT_PROCESS = "report-to-recipient";
   static final String BECAME_MANDATORY = "ReportBecameMandatory";
+  static final String NO_LONGER_REQUIRED = "ReportNoLongerRequired";
 
   private final ReportPlanning planning;
   private final ReportPreparation preparation;
@@ -59,6 +60,12 @@ public class ReportRounds {
         return runtime.createMessageCorrelation(BECAME_MANDATORY).processInstanceId(report.getId())
             .correlateAllWithResult();
       }));
+    }
+    for (String item : round.toReview()) {
+      // The incident lead decides whether to withdraw it; the report goes on meanwhile.
+      Context.getCommandContext().runWithoutAuthorization(() -> runtime.createMessageCorrelation(NO_LONGER_REQUIRED)
+          .processInstanceBusinessKey(number)
+          .processInstanceVariableEquals("reportItem", item).correlateAllWithResult());
     }
     ReportRound kept = round.startingInstead(notRunning);
     planning.save(execution, kept, statutoryOnly);

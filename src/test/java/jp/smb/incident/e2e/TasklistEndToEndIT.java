@@ -293,6 +293,9 @@ class TasklistEndToEndIT {
     step("ログを収集し根本原因を分析する",
         t -> t.type("collectedLogs", "UTM とメールサーバーのログ").type("suspectedCause", "パスワードの使い回し"));
     step("影響範囲を確定する", t -> t.radio("businessAffected", 0));
+    // The business found stopped only now: the executive activates the BCP, beside the investigation.
+    browser().login("tasklist", "demo-executive", PASSWORD);
+    step("事業継続計画（BCP）を発動する", t -> t.type("continuityActions", "電話と紙で受注を続ける"));
     browser().login("tasklist", "demo-lead", PASSWORD);
     step("調査結果の報告を受けて確認する", t -> t.type("findingsReviewNote", "復旧を優先する"));
     browser().login("tasklist", "demo-tech", PASSWORD);

@@ -25,6 +25,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -282,5 +284,43 @@ class ReportToRecipientProcessTest {
         .processInstanceId(report.instance().getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("Task_PrepareReport");
     assertThat(incident.getIncidentMessage()).contains("発覚日時 detectedAt が日時として読めない");
+  }
+
+  @Test
+  void shouldGoOnAsTheMandatoryReportWhenAVoluntaryOneBecomesMandatory() {
+    IncidentDriver report = start("data-subjects", item("data-subjects", "data-subjects", "本人に通知する", false, null),
+        now());
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReport");
+
+    // As the legal clock does it (ReportRounds): the new item, then the message to the task waiting as voluntary.
+    engine.getRuntimeService().setVariables(report.instance().getId(), Map.of("reportItems", SpinValues.jsonValue(
+        "[" + item("data-subjects", "data-subjects", "本人に通知する", true, null) + "]").create()));
+    engine.getRuntimeService().createMessageCorrelation("ReportBecameMandatory")
+        .processInstanceId(report.instance().getId()).correlate();
+    report.runAsynchronousSteps();
+
+    assertThat(report.openTaskKeys()).containsExactly("Task_SendReportPromptly");
+    assertThat(report.variable("reportMandatory")).isEqualTo(true);
+    assertThat(report.instance()).hasPassed("Event_ReportBecameMandatory");
+  }
+
+  @ParameterizedTest(name = "withdraw: {0}")
+  @CsvSource({"true", "false"})
+  void shouldLeaveItToTheLeadWhetherToWithdrawAReportNoLongerRequired(boolean withdraw) {
+    IncidentDriver report = start("ppc-preliminary", item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H"),
+        now());
+
+    engine.getRuntimeService().createMessageCorrelation("ReportNoLongerRequired")
+        .processInstanceId(report.instance().getId()).correlate();
+
+    assertThat(report.openTaskKeys()).containsExactlyInAnyOrder("Task_SendReportByDeadline", "Task_ReviewReportStillRequired");
+    assertThat(report.candidateGroups("Task_ReviewReportStillRequired")).containsExactly("incident-lead");
+    report.complete("Task_ReviewReportStillRequired", "withdrawReport", withdraw, "withdrawalReason", "暗号化されていた");
+    if (withdraw) {
+      assertThat(report.instance()).hasPassed("EndEvent_WithdrawalDecided", "EndEvent_ReportWithdrawn").isEnded();
+    } else {
+      assertThat(report.openTaskKeys()).containsExactly("Task_SendReportByDeadline");
+      assertThat(report.instance()).hasPassed("EndEvent_ReportKept");
+    }
   }
 }

@@ -438,4 +438,36 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.openTaskKeys()).doesNotContain("Task_ActivateBusinessContinuityPlan");
     assertThat(incident.instance()).hasPassed("EndEvent_ContinuityPlanActivated");
   }
+
+  @Test
+  void shouldLetTheLeadWithdrawAMandatoryReportWithAReasonWhenTheFactsNoLongerRequireIt() {
+    IncidentDriver incident = report("ransomware");
+    incident.complete("Task_RecordSituation", "affectedSystems", "受付用PC", "isIncident", true,
+        "personalDataLeaked", "unknown");
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+
+    // The PC turns out to hold no personal data: the reports stay until the lead decides, one question each.
+    corrections.correct(incident.businessKey(), ReportingFacts.variables(Map.of("personalDataLeaked", "no")), "admin");
+    List<Task> questions = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(incident.businessKey())
+        .taskDefinitionKey("Task_ReviewReportStillRequired").list();
+    assertThat(questions).hasSize(3);
+    assertThat(incident.reportTasks().keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
+    corrections.correct(incident.businessKey(), ReportingFacts.variables(Map.of("affectedPersons", 0)), "admin");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(incident.businessKey())
+        .taskDefinitionKey("Task_ReviewReportStillRequired").count()).as("asked once").isEqualTo(3);
+
+    for (Task question : questions) {
+      String item = (String) engine.getTaskService().getVariable(question.getId(), "reportItem");
+      assertThat(incident.candidateGroupsOf(question)).containsExactly("incident-lead");
+      engine.getTaskService().complete(question.getId(), item.equals("data-subjects")
+          ? Map.of("withdrawReport", false)
+          : Map.of("withdrawReport", true, "withdrawalReason", "受付用PCに顧客データはなかった（ログで確認）"));
+    }
+
+    assertThat(incident.reportTasks().keySet()).containsExactly("data-subjects");
+    assertThat(obligations.of(incident.businessKey()))
+        .extracting(o -> o.item() + ":" + o.state() + ":" + o.withdrawalReason())
+        .containsExactly("ppc-preliminary:withdrawn:受付用PCに顧客データはなかった（ログで確認）",
+            "ppc-final:withdrawn:受付用PCに顧客データはなかった（ログで確認）", "data-subjects:open:null");
+  }
 }

@@ -138,7 +138,7 @@ class ReportPreparationTest {
 
   private static Obligation obligation(String item, String recipient, boolean mandatory, String sentAt) {
     return new Obligation(item, recipient, mandatory, "根拠", null, null, sentAt == null ? "open" : "sent",
-        sentAt == null ? null : OffsetDateTime.parse(sentAt));
+        sentAt == null ? null : OffsetDateTime.parse(sentAt), null);
   }
 
   /** 規則8条1項: each item the record knows or can decide is filled, in the 速報 and the 確報 alike. */

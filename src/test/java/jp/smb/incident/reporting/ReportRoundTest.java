@@ -89,4 +89,25 @@ class ReportRoundTest {
     assertThat(kept.toStart()).containsExactly("ppc-final", "ppc-preliminary");
     assertThat(kept.upgrades()).isEmpty();
   }
+
+  @Test
+  void shouldAskOnceWhetherToWithdrawAMandatoryReportTheFactsNoLongerRequire() {
+    ReportRound mandatory = ReportRound.decide(List.of(), List.of(), List.of(PPC_PRELIMINARY, PPC_FINAL, PARTNERS), true);
+
+    ReportRound noLeak = ReportRound.decide(mandatory.known().values(), mandatory.started(), mandatory.reviewed(),
+        List.of(PARTNERS), true);
+    ReportRound again = ReportRound.decide(noLeak.known().values(), noLeak.started(), noLeak.reviewed(),
+        List.of(PARTNERS), false);
+
+    assertThat(noLeak.toReview()).containsExactly("ppc-preliminary", "ppc-final");
+    assertThat(noLeak.known().get("ppc-preliminary").mandatory()).as("kept as it was").isTrue();
+    assertThat(again.toReview()).as("asked once").isEmpty();
+
+    ReportRound requiredAgain = ReportRound.decide(again.known().values(), again.started(), again.reviewed(),
+        List.of(PPC_PRELIMINARY, PPC_FINAL), true);
+    ReportRound droppedAgain = ReportRound.decide(requiredAgain.known().values(), requiredAgain.started(),
+        requiredAgain.reviewed(), List.of(), true);
+    assertThat(requiredAgain.toReview()).isEmpty();
+    assertThat(droppedAgain.toReview()).containsExactly("ppc-preliminary", "ppc-final");
+  }
 }
