@@ -4,6 +4,7 @@ import java.util.List;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.record.IncidentRecords;
+import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.input.RejectedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,18 +23,23 @@ public class ProgressReportListener implements ExecutionListener {
   private final IncidentRecords records;
   private final IncidentRecorder recorder;
   private final FormValues formValues;
+  private final CompanyScope scope;
 
-  public ProgressReportListener(IncidentRecords records, IncidentRecorder recorder, FormValues formValues) {
+  public ProgressReportListener(IncidentRecords records, IncidentRecorder recorder, FormValues formValues,
+      CompanyScope scope) {
     this.records = records;
     this.recorder = recorder;
     this.formValues = formValues;
+    this.scope = scope;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     formValues.check(execution);
     Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (caller != null && caller.getGroupIds() != null && REPORTERS.stream().noneMatch(caller.getGroupIds()::contains)) {
+    // A company's role group (acme--incident-lead) counts as the role; the company is checked with the incident.
+    if (caller != null && caller.getGroupIds() != null && caller.getGroupIds().stream()
+        .noneMatch(group -> REPORTERS.stream().anyMatch(role -> group.equals(role) || group.endsWith("--" + role)))) {
       throw new RejectedInputException("経営者への状況報告は、インシデント対応責任者（incident-lead）が行います");
     }
     String number = text(execution, "incidentNumber");
@@ -41,7 +47,8 @@ public class ProgressReportListener implements ExecutionListener {
     if (number == null || report == null) {
       throw new RejectedInputException("incidentNumber（インシデント番号）と progressReport（報告した内容）を入力してください");
     }
-    IncidentRecord incident = records.find(number).orElseThrow(() -> new RejectedInputException(
+    // Another company's incident is answered as one that does not exist.
+    IncidentRecord incident = records.find(number, scope.visibleCompanies()).orElseThrow(() -> new RejectedInputException(
         "インシデント " + number + " が見つかりません（INC-2026-0001 のような番号です）"));
     if (incident.state() != IncidentRecord.State.OPEN) {
       throw new RejectedInputException("インシデント " + number + " は対応を終えています（" + incident.state().label() + "）");

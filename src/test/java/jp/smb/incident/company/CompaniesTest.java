@@ -3,9 +3,11 @@ package jp.smb.incident.company;
 import static jp.smb.incident.HttpTestClient.json;
 import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import jp.smb.incident.HttpTestClient;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.IdentityService;
@@ -166,6 +168,36 @@ class CompaniesTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("report-to-recipient")
         .processInstanceBusinessKey(number).list()).isNotEmpty()
         .allSatisfy(report -> assertThat(report.getTenantId()).isEqualTo("acme"));
+  }
+
+  @Test
+  void shouldKeepAnotherCompanysLeadFromRecordingOnItsIncidentsFromTasklist() {
+    String number = report("acme-lead", null);
+
+    // As Tasklist starts the helper processes: under the caller's login, groups and companies.
+    engine.getIdentityService().setAuthentication("beta-lead", List.of("beta--incident-lead"), List.of("beta"));
+    try {
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("executive-progress-report",
+          java.util.Map.of("incidentNumber", number, "progressReport", "報告")))
+          .hasMessageContaining(number + " が見つかりません");
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("correct-incident-facts",
+          java.util.Map.of("incidentNumber", number, "personalDataLeaked", "yes")))
+          .hasMessageContaining(number + " が見つかりません");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(records.timeline(number)).extracting(entry -> entry.kind())
+        .doesNotContain("EXECUTIVE_REPORT", "FACTS");
+
+    // Its own lead, in the company's role group, may.
+    engine.getIdentityService().setAuthentication("acme-lead", List.of("acme--incident-lead"), List.of("acme"));
+    try {
+      engine.getRuntimeService().startProcessInstanceByKey("executive-progress-report",
+          java.util.Map.of("incidentNumber", number, "progressReport", "社長に電話で報告した"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(records.timeline(number)).extracting(entry -> entry.kind()).contains("EXECUTIVE_REPORT");
   }
 
   @Test
