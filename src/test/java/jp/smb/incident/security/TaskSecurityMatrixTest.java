@@ -134,6 +134,36 @@ class TaskSecurityMatrixTest {
     }
   }
 
+  /**
+   * 事実を更新する (as PATCH /api/incidents/{number}/facts): only the incident lead of the incident's own company
+   * corrects its facts; every other role of that company and every role of another company is refused.
+   */
+  @Test
+  void shouldLetOnlyTheCompanysOwnLeadCorrectTheFactsOfItsIncident() {
+    openTwoCompanies();
+    String instanceId = engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response", Map.of(
+        "incidentTitle", "権限の確認", "incidentType", "other", "eventDescription", "事実の訂正", "companyId", "acme"))
+        .getId();
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getBusinessKey();
+
+    for (String company : List.of("acme", "beta")) {
+      for (String group : MEMBER_OF.keySet()) {
+        actAs(group, company);
+        Map<String, Object> correction = Map.of("incidentNumber", number, "commissioningParty", company + "/" + group);
+        if (company.equals("acme") && group.equals("incident-lead")) {
+          engine.getRuntimeService().startProcessInstanceByKey("correct-incident-facts", correction);
+        } else {
+          assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("correct-incident-facts",
+              correction)).as("%s of %s corrects acme's incident", group, company).isInstanceOf(RuntimeException.class);
+        }
+        engine.getIdentityService().clearAuthentication();
+      }
+    }
+
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "commissioningParty")).isEqualTo("acme/incident-lead");
+  }
+
   @Test
   void shouldKeepEveryTaskOfOneCompanyFromEveryRoleOfAnotherCompany() {
     openTwoCompanies();
