@@ -34,15 +34,21 @@ public class ApiCaller {
   public String require(String action, String... groups) {
     Authentication authentication = authentication();
     List<String> memberOf = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    // A client company's role group (acme--incident-lead) counts as its role; the company is checked with the data.
-    List<String> roles = memberOf.stream()
-        .map(group -> group.contains(COMPANY_SEPARATOR) ? group.substring(group.indexOf(COMPANY_SEPARATOR) + 2) : group)
-        .toList();
-    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || Arrays.stream(groups).anyMatch(roles::contains)) {
+    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || actsAs(memberOf, groups)) {
       return authentication.getUserId();
     }
     throw new ApiException(HttpStatus.FORBIDDEN,
         action + "には次のいずれかの役割が必要です: " + String.join(", ", groups));
+  }
+
+  /**
+   * Whether these groups hold one of the roles. A client company's role group (acme--incident-lead) counts as its
+   * role; the company is checked with the data.
+   */
+  public static boolean actsAs(List<String> memberOf, String... roles) {
+    return memberOf.stream()
+        .map(group -> group.contains(COMPANY_SEPARATOR) ? group.substring(group.indexOf(COMPANY_SEPARATOR) + 2) : group)
+        .anyMatch(Arrays.asList(roles)::contains);
   }
 
   public void requireAdministrator(String action) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import jp.smb.incident.documents.Templates;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
 import org.thymeleaf.TemplateEngine;
@@ -120,8 +121,8 @@ public class ReportDrafts {
 
   /** (6) and (7): what became of the report to the people concerned, or of the public notice. */
   private String status(List<Obligation> obligations, Recipient recipient, String what, String none) {
-    return obligations.stream().filter(o -> o.recipient().equals(recipient.id())).findFirst()
-        .map(o -> "sent".equals(o.state()) ? what + "済み（" + label(o.sentAt()) + "）"
+    return to(recipient, obligations)
+        .map(o -> o.sent() ? what + "済み（" + label(o.sentAt()) + "）"
             : what + "を準備中" + (o.mandatory() ? "（法令上の義務として速やかに行います）" : "【予定日】"))
         .orElse(none);
   }
@@ -135,16 +136,19 @@ public class ReportDrafts {
     }
     if (present(f.get("commissioningParty"))) {
       lines.add("委託を受けて取り扱う個人データです（委託元: " + f.get("commissioningParty") + "）");
-      obligations.stream().filter(o -> o.recipient().equals(Recipient.COMMISSIONING_PARTY.id()))
-          .filter(o -> "sent".equals(o.state())).findFirst()
-          .ifPresent(o -> lines.add("委託元に通知済み（" + label(o.sentAt()) + "）。委託元が報告するときは、法26条1項ただし書により"
+      to(Recipient.COMMISSIONING_PARTY, obligations).filter(Obligation::sent).ifPresent(o -> lines.add("委託元に通知済み（" + label(o.sentAt()) + "）。委託元が報告するときは、法26条1項ただし書により"
               + "当社の報告は不要になります【委託元と確認のうえ、この報告を出すか判断】"));
     }
     for (Recipient desk : List.of(Recipient.POLICE, Recipient.IPA)) {
-      obligations.stream().filter(o -> o.recipient().equals(desk.id())).findFirst().ifPresent(o -> lines.add(
-          desk.displayName() + ("sent".equals(o.state()) ? "に届出済み（" + label(o.sentAt()) + "）" : "に届け出る予定です")));
+      to(desk, obligations).ifPresent(o -> lines.add(
+          desk.displayName() + (o.sent() ? "に届出済み（" + label(o.sentAt()) + "）" : "に届け出る予定です")));
     }
     return lines;
+  }
+
+  /** The report to this recipient, the first of its thread (the 速報 where there is one). */
+  private static Optional<Obligation> to(Recipient recipient, List<Obligation> obligations) {
+    return obligations.stream().filter(o -> o.recipient().equals(recipient.id())).findFirst();
   }
 
   @SuppressWarnings("unchecked")
@@ -190,7 +194,7 @@ public class ReportDrafts {
       return value(f, key);
     }
     try {
-      return OffsetDateTime.parse(value.toString()).atZoneSameInstant(zone).format(JAPANESE_DATE_TIME);
+      return label(OffsetDateTime.parse(value.toString()));
     } catch (DateTimeParseException e) {
       return value.toString();
     }

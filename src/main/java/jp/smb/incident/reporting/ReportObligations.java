@@ -17,6 +17,10 @@ public class ReportObligations {
    */
   public record Obligation(String item, String recipient, boolean mandatory, String basis, OffsetDateTime awareAt,
       OffsetDateTime dueAt, String state, OffsetDateTime sentAt, String withdrawalReason) {
+
+    public boolean sent() {
+      return "sent".equals(state);
+    }
   }
 
   private final JdbcClient jdbc;

@@ -72,7 +72,7 @@ public class ReportPlanning {
    */
   public void save(VariableScope execution, ReportRound round, boolean statutoryOnly) {
     List<ReportItem> decided = readItems(execution, DECIDED);
-    execution.setVariable(ITEMS, SpinValues.jsonValue(write(List.copyOf(round.known().values()))).create());
+    execution.setVariable(ITEMS, SpinValues.jsonValue(itemsJson(round)).create());
     execution.setVariable(STARTED, SpinValues.jsonValue(write(round.started())).create());
     execution.setVariable(REVIEWED, SpinValues.jsonValue(write(round.reviewed())).create());
     execution.setVariable(statutoryOnly ? STATUTORY_PENDING : PENDING,

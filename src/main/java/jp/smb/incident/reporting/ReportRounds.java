@@ -43,36 +43,44 @@ public class ReportRounds {
     ReportRound round = planning.decide(execution, statutoryOnly);
     String number = execution.getProcessBusinessKey();
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    List<Upgrade> notRunning = new ArrayList<>();
-    for (Upgrade upgrade : round.upgrades()) {
-      // The engine moves its own reports on, whoever's form set the facts off.
-      List<ProcessInstance> running = Context.getCommandContext().runWithoutAuthorization(() ->
-          runtime.createProcessInstanceQuery().processDefinitionKey(REPORT_PROCESS).processInstanceBusinessKey(number)
-              .variableValueEquals("reportItem", upgrade.runningItem()).list());
-      if (running.isEmpty()) {
-        notRunning.add(upgrade);
-      }
-      running.forEach(report -> Context.getCommandContext().runWithoutAuthorization(() -> {
-        runtime.setVariables(report.getId(), Map.of("reportItem", upgrade.to().id(),
-            "reportItems", SpinValues.jsonValue(ReportPlanning.itemsJson(round)).create()));
-        // Waiting as a voluntary report: it is drafted again and waits with the deadline. Not yet drafted: it
-        // reads the new item when it is.
-        return runtime.createMessageCorrelation(BECAME_MANDATORY).processInstanceId(report.getId())
-            .correlateAllWithResult();
-      }));
-    }
-    for (String item : round.toReview()) {
-      // The incident lead decides whether to withdraw it; the report goes on meanwhile.
-      Context.getCommandContext().runWithoutAuthorization(() -> runtime.createMessageCorrelation(NO_LONGER_REQUIRED)
-          .processInstanceBusinessKey(number)
-          .processInstanceVariableEquals("reportItem", item).correlateAllWithResult());
-    }
+    // The engine moves its own reports on, whoever's form or correction set the facts off.
+    List<Upgrade> notRunning =
+        Context.getCommandContext().runWithoutAuthorization(() -> moveReports(runtime, number, round));
     ReportRound kept = round.startingInstead(notRunning);
     planning.save(execution, kept, statutoryOnly);
     if (number != null) {
       // Only what the deadline needs: reading every variable would deserialise the JSON ones (ReportPlanning).
       record(number, kept, awarenessFacts(execution));
     }
+  }
+
+  /**
+   * Upgrades the voluntary reports under way that became mandatory and asks about those no longer required.
+   *
+   * @return the upgrades whose report is no longer running, to start as new reports
+   */
+  private static List<Upgrade> moveReports(RuntimeService runtime, String number, ReportRound round) {
+    List<Upgrade> notRunning = new ArrayList<>();
+    for (Upgrade upgrade : round.upgrades()) {
+      List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(REPORT_PROCESS)
+          .processInstanceBusinessKey(number).variableValueEquals("reportItem", upgrade.runningItem()).list();
+      if (running.isEmpty()) {
+        notRunning.add(upgrade);
+      }
+      for (ProcessInstance report : running) {
+        runtime.setVariables(report.getId(), Map.of("reportItem", upgrade.to().id(),
+            "reportItems", SpinValues.jsonValue(ReportPlanning.itemsJson(round)).create()));
+        // Waiting as a voluntary report: it is drafted again and waits with the deadline. Not yet drafted: it
+        // reads the new item when it is.
+        runtime.createMessageCorrelation(BECAME_MANDATORY).processInstanceId(report.getId()).correlateAllWithResult();
+      }
+    }
+    for (String item : round.toReview()) {
+      // The incident lead decides whether to withdraw it; the report goes on meanwhile.
+      runtime.createMessageCorrelation(NO_LONGER_REQUIRED).processInstanceBusinessKey(number)
+          .processInstanceVariableEquals("reportItem", item).correlateAllWithResult();
+    }
+    return notRunning;
   }
 
   private static Map<String, Object> awarenessFacts(DelegateExecution execution) {
