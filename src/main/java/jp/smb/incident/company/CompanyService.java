@@ -29,7 +29,7 @@ public class CompanyService {
   static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   static final Set<String> PROFILES = Set.of("sole-proprietor", "company");
   static final Set<String> PROCEDURES = Set.of("ipa-incident-response", "six-step-incident-response");
-  static final Set<String> CONTACTS = Set.of("lawyer", "insurer", "police", "partners", "providers");
+  static final Set<String> CONTACTS = Set.of("lawyer", "insurer", "police", "partners", "providers", "support");
 
   private final ProcessEngine engine;
   private final IdentityService identityService;
@@ -166,7 +166,7 @@ public class CompanyService {
     for (Map.Entry<String, String> contact : contacts.entrySet()) {
       if (!CONTACTS.contains(contact.getKey())) {
         throw new ApiException(HttpStatus.BAD_REQUEST, "contacts に知らない項目があります: " + contact.getKey()
-            + "（使える項目: lawyer, insurer, police, partners, providers）");
+            + "（使える項目: lawyer, insurer, police, partners, providers, support）");
       }
       if (contact.getValue() != null && contact.getValue().length() > 2000) {
         throw new ApiException(HttpStatus.BAD_REQUEST, "contacts." + contact.getKey() + " は 2000 文字以内にしてください");

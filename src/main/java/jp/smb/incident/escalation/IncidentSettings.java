@@ -1,53 +1,70 @@
 package jp.smb.incident.escalation;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import jp.smb.incident.settings.IncidentProperties;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Times the diagrams read through expressions, e.g. {@code ${incidentSettings.initialResponseTimeout}}: how long
- * each step that holds the response up may stay open before the next person in the contact chain gets a task.
+ * Times the diagrams read through expressions, e.g. {@code ${incidentSettings.initialResponseEscalation}}: how long
+ * each step that holds the response up may stay open before the next person in the contact chain gets a task, and
+ * how often that is repeated while the step stays open.
  */
 @Component
 public class IncidentSettings {
 
-  private final Duration triageTimeout;
-  private final Duration executiveReportTimeout;
-  private final Duration responseTeamTimeout;
-  private final Duration initialResponseTimeout;
-  private final Duration progressReportInterval;
+  private final IncidentProperties.Escalation escalation;
 
   public IncidentSettings(IncidentProperties settings) {
-    IncidentProperties.Escalation escalation = settings.escalation();
-    this.triageTimeout = escalation.triageTimeout();
-    this.executiveReportTimeout = escalation.executiveReportTimeout();
-    this.responseTeamTimeout = escalation.responseTeamTimeout();
-    this.initialResponseTimeout = escalation.initialResponseTimeout();
-    this.progressReportInterval = escalation.progressReportInterval();
+    this.escalation = settings.escalation();
   }
 
-  /** ISO-8601 duration for the timer on インシデントに該当するか判断する (default 30 minutes). */
-  public String getTriageTimeout() {
-    return triageTimeout.toString();
+  /** Escalation cycle on インシデントに該当するか判断する / 状況を確認し記録する (first after 30 minutes). */
+  public String getTriageEscalation() {
+    return cycleAfter(escalation.triageTimeout());
   }
 
-  /** ISO-8601 duration for the timer on 経営者に報告する (default one hour). */
-  public String getExecutiveReportTimeout() {
-    return executiveReportTimeout.toString();
+  /** Escalation cycle on 経営者に報告する (first after one hour). */
+  public String getExecutiveReportEscalation() {
+    return cycleAfter(escalation.executiveReportTimeout());
   }
 
-  /** ISO-8601 duration for the timer on 対応体制を構築する (default two hours). */
-  public String getResponseTeamTimeout() {
-    return responseTeamTimeout.toString();
+  /** Escalation cycle on 対応体制を構築する (first after two hours). */
+  public String getResponseTeamEscalation() {
+    return cycleAfter(escalation.responseTeamTimeout());
+  }
+
+  /** Escalation cycle on 初動対応 and 機器を隔離しアカウントを保護する (first after one hour). */
+  public String getInitialResponseEscalation() {
+    return cycleAfter(escalation.initialResponseTimeout());
+  }
+
+  /** Escalation cycle on a report past its deadline: at the deadline (at once if it has passed), then repeated. */
+  public String escalationFrom(Date deadline) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant first = deadline == null || deadline.toInstant().isBefore(now) ? now : deadline.toInstant();
+    return cycle(first);
   }
 
   /** Repeating ISO-8601 interval of the executive's progress reports during recovery (default every day). */
   public String getProgressReportCycle() {
-    return "R/" + progressReportInterval;
+    return "R/" + escalation.progressReportInterval();
   }
 
-  /** ISO-8601 duration for the timer on 初動対応 (default one hour). */
-  public String getInitialResponseTimeout() {
-    return initialResponseTimeout.toString();
+  /** How long between two rounds of the same escalation. */
+  public Duration repeat() {
+    return escalation.repeat();
+  }
+
+  // The engine's clock, not the Spring one: the timer is the engine's, and tests move its clock.
+  private String cycleAfter(Duration first) {
+    return cycle(ClockUtil.getCurrentTime().toInstant().plus(first));
+  }
+
+  /** ISO-8601 repetition from a start time, which the engine's timer cycles understand. */
+  private String cycle(Instant first) {
+    return "R/" + first + "/" + escalation.repeat();
   }
 }

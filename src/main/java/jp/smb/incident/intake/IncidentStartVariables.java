@@ -36,6 +36,7 @@ public class IncidentStartVariables {
     variables.put("contactPolice", orNotRegistered(contacts.police()));
     variables.put("contactPartners", orNotRegistered(contacts.partners()));
     variables.put("contactProviders", orNotRegistered(contacts.providers()));
+    variables.put("contactSupport", orNotRegistered(contacts.support()));
     variables.put("contactChain", chain.describe());
     return variables;
   }
@@ -50,6 +51,7 @@ public class IncidentStartVariables {
     variables.put("contactPolice", orNotRegistered(own.get("police")));
     variables.put("contactPartners", orNotRegistered(own.get("partners")));
     variables.put("contactProviders", orNotRegistered(own.get("providers")));
+    variables.put("contactSupport", orNotRegistered(own.get("support")));
     return variables;
   }
 

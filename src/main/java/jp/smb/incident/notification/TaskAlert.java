@@ -10,9 +10,10 @@ import java.time.format.DateTimeFormatter;
  *
  * @param severityLevel null while the level is not yet assessed
  * @param dueAt         null when the task has no due date
+ * @param advice        an escalation's round and whom to call, null for other tasks
  */
 public record TaskAlert(String incidentNumber, String incidentTitle, String taskId, String taskName,
-    String instruction, Integer severityLevel, OffsetDateTime dueAt, boolean urgent) {
+    String instruction, Integer severityLevel, OffsetDateTime dueAt, boolean urgent, String advice) {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
 
@@ -24,7 +25,7 @@ public record TaskAlert(String incidentNumber, String incidentTitle, String task
     String link = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + taskId;
     return """
         %s%s
-
+        %s
         インシデント: %s %s
         事故レベル: %s
         期限: %s
@@ -33,6 +34,8 @@ public record TaskAlert(String incidentNumber, String incidentTitle, String task
 
         このメールには発生事象や個人情報を載せていません。内容は Tasklist で確認してください。
         """.formatted(urgent ? "【至急】" : "", instruction == null || instruction.isBlank() ? taskName : instruction,
+        // Whom to call reaches the phone of someone who is not looking at a screen.
+        advice == null || advice.isBlank() ? "" : "\n" + advice + "\n",
         incidentNumber, incidentTitle == null ? "" : incidentTitle,
         severityLevel == null ? "未判定" : "レベル" + severityLevel,
         dueAt == null ? "なし" : dueAt.atZoneSameInstant(zone).format(DATE_TIME), link);

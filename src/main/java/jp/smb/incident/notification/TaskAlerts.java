@@ -50,7 +50,8 @@ public class TaskAlerts {
     TaskAlert alert = new TaskAlert(number, text(task.getVariable("incidentTitle")), task.getId(), task.getName(),
         model == null ? null : instructions.of(model.getCamundaFormRef()),
         level instanceof Number n ? n.intValue() : null,
-        due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(), escalation(model));
+        due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(), escalation(model),
+        text(task.getVariable("escalationAdvice")));
     OffsetDateTime now = OffsetDateTime.now(clock);
     String body = alert.body(settings.baseUrl(), clock.getZone());
     if (settings.mailEnabled()) {

@@ -40,6 +40,7 @@ public class ReportInputMapping implements DelegateVariableMapping {
       "reportableAwareAt",
       "commissioningParty",
       "contactInsurer",
+      "contactSupport",
       "contactPolice",
       "contactPartners",
       "contactChain",

@@ -16,7 +16,7 @@ public record ContactChain(Entry executive, Entry incidentLead, Entry sysadmin) 
   /** One person of the chain; any part may be left out. */
   public record Entry(String name, String phone, String email) {
 
-    String describe() {
+    public String describe() {
       StringBuilder text = new StringBuilder(name == null || name.isBlank() ? "" : name.strip());
       if (phone != null && !phone.isBlank()) {
         text.append(text.isEmpty() ? "" : " ").append("携帯 ").append(phone.strip());

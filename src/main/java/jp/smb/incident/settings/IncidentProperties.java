@@ -44,18 +44,23 @@ public record IncidentProperties(
     @DefaultValue @Valid Record record,
     @DefaultValue @Valid Evidence evidence) {
 
-  /** Each a positive ISO-8601 duration. */
+  /**
+   * Each a positive ISO-8601 duration.
+   *
+   * @param repeat how long after an escalation the next one, one role higher, while the step stays open
+   */
   public record Escalation(
       @DefaultValue("PT30M") Duration triageTimeout,
       @DefaultValue("PT1H") Duration executiveReportTimeout,
       @DefaultValue("PT2H") Duration responseTeamTimeout,
       @DefaultValue("PT1H") Duration initialResponseTimeout,
-      @DefaultValue("P1D") Duration progressReportInterval) {
+      @DefaultValue("P1D") Duration progressReportInterval,
+      @DefaultValue("PT2H") Duration repeat) {
 
     @AssertTrue(message = "incident.escalation.* は正の期間にしてください / must be positive durations")
     public boolean isPositive() {
       return positive(triageTimeout) && positive(executiveReportTimeout) && positive(responseTeamTimeout)
-          && positive(initialResponseTimeout) && positive(progressReportInterval);
+          && positive(initialResponseTimeout) && positive(progressReportInterval) && positive(repeat);
     }
   }
 

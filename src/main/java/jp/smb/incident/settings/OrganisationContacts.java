@@ -10,6 +10,8 @@ package jp.smb.incident.settings;
  * @param police    警察（サイバー犯罪相談窓口）: unauthorised access, suspected crime
  * @param partners  取引先/主要顧客: those with a contractual duty to be told
  * @param providers 利用サービス/プロバイダ: when the incident is at a cloud or hosting service
+ * @param support   ITベンダー/サイバーセキュリティお助け隊: whom to call when nobody in the business can go on
  */
-public record OrganisationContacts(String lawyer, String insurer, String police, String partners, String providers) {
+public record OrganisationContacts(String lawyer, String insurer, String police, String partners, String providers,
+    String support) {
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What the organisation's configuration puts into every new incident, without the engine. */
 class IncidentStartVariablesTest {
 
-  private static final OrganisationContacts NO_CONTACTS = new OrganisationContacts(null, null, null, null, null);
+  private static final OrganisationContacts NO_CONTACTS = new OrganisationContacts(null, null, null, null, null, null);
   private static final ContactChain NO_CHAIN = new ContactChain(null, null, null);
   private static final ContactChain CHAIN = new ContactChain(
       new ContactChain.Entry("代表取締役 山田", "090-0000-0001", "president@example.jp"),
@@ -49,7 +49,7 @@ class IncidentStartVariablesTest {
   @Test
   void shouldCopyTheContactListAndMarkWhatIsNotRegistered() {
     OrganisationContacts contacts = new OrganisationContacts(" 山田法律事務所 03-0000-0001 ", "損保 0120-000-002", "",
-        null, "クラウド support@example.jp");
+        null, "クラウド support@example.jp", "お助け隊 0120-000-005");
 
     Map<String, Object> variables =
         new IncidentStartVariables(organisation(Profile.COMPANY, null), contacts, CHAIN).forNewIncident();
@@ -60,6 +60,7 @@ class IncidentStartVariablesTest {
         .containsEntry("contactPolice", IncidentStartVariables.NOT_REGISTERED)
         .containsEntry("contactPartners", IncidentStartVariables.NOT_REGISTERED)
         .containsEntry("contactProviders", "クラウド support@example.jp")
+        .containsEntry("contactSupport", "お助け隊 0120-000-005")
         .containsEntry("contactChain", "代表取締役: 代表取締役 山田 携帯 090-0000-0001 president@example.jp\n"
             + "インシデント対応責任者: 情報システム課 佐藤 携帯 090-0000-0002\n"
             + "システム管理者: 未登録（設定 incident.contact-chain）");

@@ -3,14 +3,17 @@ package jp.smb.incident.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.smb.incident.organisation.ResponseRole;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -664,6 +667,65 @@ class IpaIncidentResponseProcessTest {
     incident.complete(escalation, note, "電話で連絡し、指示した");
     assertThat(incident.openTaskKeys()).contains(step).doesNotContain(escalation);
     assertThat(incident.variable(note)).isEqualTo("電話で連絡し、指示した");
+  }
+
+  @Test
+  void shouldRepeatAnUnfinishedStepsEscalationUpTheChainAndThenNameTheOutsideContacts() {
+    String company = "kaidan";
+    companyWithOnePersonPerRole(company);
+    Map<String, Object> start = new HashMap<>(Map.of("incidentTitle", "ファイルサーバーが開けない",
+        "incidentType", "ransomware", "detectedAt", "2026-11-24T09:30+09:00",
+        "eventDescription", "ファイルが暗号化された", "reportSource", "internal", "companyId", company));
+    IncidentDriver incident = new IncidentDriver(engine, engine.getRuntimeService().startProcessInstanceByKey(PROCESS, start));
+    incident.complete("Task_TriageReport", "isIncident", true);
+    Job first = timerOn(incident, "Task_ContainIncident");
+    ClockUtil.setCurrentTime(first.getDuedate());
+
+    // Nobody cuts the machine off: every two hours the next role up the chain is told, the step stays theirs.
+    List<String> groups = new ArrayList<>();
+    List<String> advice = new ArrayList<>();
+    for (int round = 1; round <= 4; round++) {
+      incident.fireDueTimers();
+      Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(incident.instance().getId())
+          .taskDefinitionKey("Task_HandleOverdueInitialResponse").orderByTaskCreateTime().desc().list().get(0);
+      groups.add(String.join(",", incident.candidateGroupsOf(escalation)));
+      advice.add((String) engine.getTaskService().getVariable(escalation.getId(), "escalationAdvice"));
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(2).toMillis()));
+    }
+
+    assertThat(groups).containsExactly(company + "--incident-lead", company + "--executive", company + "--executive",
+        company + "--executive");
+    assertThat(advice.get(0)).startsWith("1回目の連絡です。「初動対応（遮断・隔離・停止）を行う」がまだ終わっていません。")
+        .contains("インシデント対応責任者として").doesNotContain("外部の支援先");
+    assertThat(advice.get(1)).startsWith("2回目").contains("経営者・最高責任者として");
+    assertThat(advice.get(2)).startsWith("3回目").contains("外部の支援先に電話", "ITベンダー／サイバーセキュリティお助け隊:",
+        "サイバー保険会社:");
+    assertThat(incident.openTaskKeys()).contains("Task_ContainIncident")
+        .filteredOn("Task_HandleOverdueInitialResponse"::equals).hasSize(4);
+
+    // Once the step is done, the cycle stops: no fifth round.
+    incident.complete("Task_ContainIncident", "containmentNote", "LANケーブルを抜いた", "powerKeptOn", true);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(incident.instance().getId())
+        .timers().activityId("Event_InitialResponseOverdue").count()).isZero();
+  }
+
+  /** A client company whose administrator, lead and executive are three people. */
+  private void companyWithOnePersonPerRole(String company) {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    if (identity.createTenantQuery().tenantId(company).count() > 0) {
+      return;
+    }
+    identity.saveTenant(identity.newTenant(company));
+    for (ResponseRole role : List.of(ResponseRole.SYSADMIN, ResponseRole.TECH, ResponseRole.INCIDENT_LEAD,
+        ResponseRole.EXECUTIVE)) {
+      String group = role.inCompany(company);
+      identity.saveGroup(identity.newGroup(group));
+      String user = company + "-" + role.groupId();
+      identity.saveUser(identity.newUser(user));
+      identity.createMembership(user, group);
+      identity.createTenantUserMembership(company, user);
+      identity.createTenantGroupMembership(company, group);
+    }
   }
 
   @Test

@@ -144,6 +144,14 @@ class ReportToRecipientProcessTest {
     assertThat(report.candidateGroups("Task_HandleOverdueReport")).containsExactly("executive");
     report.complete("Task_HandleOverdueReport", "overdueAction", "直ちに分かる範囲で報告させた");
 
+    // Still not sent two hours later: asked again, with the outside contacts (the owner holds every role).
+    ClockUtil.setCurrentTime(Date.from(due.plusHours(2).plusMinutes(2).toInstant()));
+    report.fireDueTimers();
+    assertThat(report.openTaskKeys()).containsExactly("Task_HandleOverdueReport", "Task_SendReportByDeadline");
+    assertThat((String) engine.getTaskService().getVariable(report.task("Task_HandleOverdueReport").getId(),
+        "escalationAdvice")).startsWith("2回目の連絡です。「個人情報保護委員会に速報する」").contains("外部の支援先");
+    report.complete("Task_HandleOverdueReport", "overdueAction", "お助け隊に電話した");
+
     report.sendReport("ppc-preliminary");
     assertThat(report.instance()).hasPassed("EndEvent_DeadlineChecked", "EndEvent_OverdueHandled", "EndEvent_ReportSent")
         .isEnded();

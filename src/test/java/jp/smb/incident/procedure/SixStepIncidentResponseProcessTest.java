@@ -17,9 +17,11 @@ import jp.smb.incident.reporting.ReportObligations;
 import jp.smb.incident.reporting.ReportingFacts;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +61,11 @@ class SixStepIncidentResponseProcessTest {
   @BeforeEach
   void registerEngine() {
     BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   private IncidentDriver report(String incidentType, Object... extra) {
@@ -330,12 +337,23 @@ class SixStepIncidentResponseProcessTest {
         .processInstanceId(incident.instance().getId()).timers().singleResult();
     assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + minutes * 60_000L), 60_000L);
 
-    engine.getManagementService().executeJob(timer.getId());
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    incident.fireDueTimers();
 
     assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(step, escalation);
     assertThat(incident.candidateGroups(escalation)).containsExactly(group);
+    // The owner holds every role: nobody in the chain is left, so the first round already names whom to call outside.
+    assertThat((String) engine.getTaskService().getVariable(incident.task(escalation).getId(), "escalationAdvice"))
+        .startsWith("1回目").contains("外部の支援先に電話", "試験お助け隊 0120-000-000", "cs-support@ipa.go.jp");
     incident.complete(escalation, note, "電話で状況を確認した");
     assertThat(incident.openTaskKeys()).containsExactly(step);
+
+    // Still not done two hours later: asked again.
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 2 * 3_600_000L));
+    incident.fireDueTimers();
+    assertThat(incident.openTaskKeys()).containsExactlyInAnyOrder(step, escalation);
+    assertThat((String) engine.getTaskService().getVariable(incident.task(escalation).getId(), "escalationAdvice"))
+        .startsWith("2回目");
   }
 
   @Test

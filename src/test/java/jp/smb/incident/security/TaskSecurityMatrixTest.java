@@ -41,6 +41,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,6 +207,13 @@ class TaskSecurityMatrixTest {
 
   private List<String> offeredGroups(UserTaskOf userTask) {
     String groups = userTask.task().getCamundaCandidateGroups();
+    if (groups.equals("${escalationRole}")) {
+      // An escalation's first round goes to the role the diagram names (the later rounds walk up the chain).
+      return List.of(userTask.task().getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
+          .singleResult().getCamundaProperties().stream()
+          .filter(property -> property.getCamundaName().equals("incident.escalation.first-role"))
+          .findFirst().orElseThrow().getCamundaValue());
+    }
     return List.of((groups.startsWith("${") ? "incident-lead" : groups).split(","));
   }
 
