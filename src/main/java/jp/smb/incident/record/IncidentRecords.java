@@ -181,6 +181,19 @@ public class IncidentRecords {
     return counts;
   }
 
+  /** Which of these incidents are still open. */
+  public Set<String> openAmong(Collection<String> incidentNumbers) {
+    if (incidentNumbers.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> distinct = new HashSet<>(incidentNumbers);
+    String marks = String.join(",", Collections.nCopies(distinct.size(), "?"));
+    List<Object> params = new ArrayList<>(distinct);
+    params.add(State.OPEN.name());
+    return new HashSet<>(jdbc.sql("SELECT incident_number FROM incident_record WHERE incident_number IN (" + marks
+        + ") AND state = ?").params(params).query(String.class).list());
+  }
+
   /** The report items already sent, as "incident number/report item", of the given incidents. */
   public Set<String> sentReportItems(Collection<String> incidentNumbers) {
     if (incidentNumbers.isEmpty()) {

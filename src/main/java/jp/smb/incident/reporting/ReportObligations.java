@@ -58,6 +58,37 @@ public class ReportObligations {
         .params(reason, incidentNumber, item).update();
   }
 
+  /** A report with a deadline that is neither sent nor withdrawn. */
+  public record Due(String incidentNumber, String item, String recipient, OffsetDateTime dueAt) {
+  }
+
+  /** Every report with a deadline still open, or only those due before {@code before} when it is given. */
+  public List<Due> open(OffsetDateTime before) {
+    return jdbc.sql("SELECT incident_number, item, recipient, due_at FROM report_obligation"
+            + " WHERE state = 'open' AND due_at IS NOT NULL" + (before == null ? "" : " AND due_at < :before"))
+        .params(before == null ? java.util.Map.of() : java.util.Map.of("before", before))
+        .query(Due.class).list();
+  }
+
+  /**
+   * A report the engine was already running before this table existed: recorded as it stands, unless a row for it
+   * is there (another node may do the same at the same time).
+   */
+  public void recordRunning(String incidentNumber, ReportItem item, OffsetDateTime dueAt, boolean sent,
+      OffsetDateTime now) {
+    try {
+      jdbc.sql("""
+              INSERT INTO report_obligation (incident_number, item, recipient, mandatory, basis, due_at, state, opened_at)
+              SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
+                (SELECT 1 FROM report_obligation WHERE incident_number = ? AND item = ?)""")
+          .params(incidentNumber, item.id(), item.recipient(), item.mandatory(), item.basis(), dueAt,
+              sent ? "sent" : "open", now, incidentNumber, item.id())
+          .update();
+    } catch (org.springframework.dao.DuplicateKeyException alreadyRecorded) {
+      // The other node was first: its row stands.
+    }
+  }
+
   public List<Obligation> of(String incidentNumber) {
     return jdbc.sql("""
             SELECT item, recipient, mandatory, basis, aware_at, due_at, state, sent_at, withdrawal_reason

@@ -124,11 +124,7 @@ public class IncidentBoard {
 
   private Map<String, Deadline> nearestDeadlines(List<String> numbers, OffsetDateTime now, ZoneId zone) {
     Map<String, Deadline> nearest = new HashMap<>();
-    HashSet<String> wanted = new HashSet<>(numbers);
-    for (PendingReport report : pendingReports.all(zone)) {
-      if (!wanted.contains(report.incidentNumber())) {
-        continue;
-      }
+    for (PendingReport report : pendingReports.of(numbers, zone)) {
       Deadline current = nearest.get(report.incidentNumber());
       if (current == null || report.dueAt().isBefore(current.dueAt())) {
         nearest.put(report.incidentNumber(), new Deadline(report.recipientName(), report.dueAt(),

@@ -3,85 +3,61 @@ package jp.smb.incident.supervision;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.smb.incident.record.IncidentRecords;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
+import jp.smb.incident.reporting.Recipient;
+import jp.smb.incident.reporting.ReportObligations;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports with a legal deadline that are not sent yet: the running {@code report-to-recipient} instances whose
- * report item the record has no sent entry for. A report that was sent (late or not) is no longer pending, even
- * while its reminder tasks stay open. Queries run with the caller's authorizations when there is a caller.
+ * Reports with a deadline that are neither sent nor withdrawn, as the legal clock keeps them (table
+ * {@code report_obligation}): one row per report item, so a sent report is no longer pending even while its
+ * reminder tasks stay open, and nothing is read from the engine's variables.
  */
 @Component
 public class PendingReports {
 
-  /** Variables the reporting step sets on each report it prepares ({@code PrepareReportDelegate}). */
-  static final String DUE_DATE = "reportDueDate";
-  static final String REPORT_ITEM = "reportItem";
-  static final String RECIPIENT_NAME = "recipientName";
-
   public record PendingReport(String incidentNumber, String reportItem, String recipientName, OffsetDateTime dueAt) {
   }
 
-  private final RuntimeService runtimeService;
+  private final ReportObligations obligations;
   private final IncidentRecords records;
 
-  public PendingReports(RuntimeService runtimeService, IncidentRecords records) {
-    this.runtimeService = runtimeService;
+  public PendingReports(ReportObligations obligations, IncidentRecords records) {
+    this.obligations = obligations;
     this.records = records;
   }
 
-  /** Every pending report with a deadline. */
-  public List<PendingReport> all(ZoneId zone) {
-    return pending(runtimeService.createVariableInstanceQuery().variableName(DUE_DATE), zone);
+  /** The pending reports of these incidents (the ones the caller may see). */
+  public List<PendingReport> of(Collection<String> incidentNumbers, ZoneId zone) {
+    Set<String> wanted = new HashSet<>(incidentNumbers);
+    return obligations.open(null).stream().filter(due -> wanted.contains(due.incidentNumber()))
+        .map(due -> pending(due, zone)).toList();
   }
 
-  /** Pending reports whose deadline has passed. */
+  /** Pending reports whose deadline has passed, of incidents still open. */
   public List<PendingReport> overdue(Instant now, ZoneId zone) {
-    return pending(runtimeService.createVariableInstanceQuery()
-        .variableValueLessThan(DUE_DATE, Date.from(now)), zone);
-  }
-
-  private List<PendingReport> pending(VariableInstanceQuery dueDates, ZoneId zone) {
-    Map<String, Date> dueByInstance = new HashMap<>();
-    for (VariableInstance variable : dueDates.list()) {
-      if (variable.getValue() instanceof Date due) {
-        dueByInstance.put(variable.getProcessInstanceId(), due);
-      }
-    }
-    if (dueByInstance.isEmpty()) {
+    List<ReportObligations.Due> overdue = obligations.open(now.atZone(zone).toOffsetDateTime());
+    if (overdue.isEmpty()) {
       return List.of();
     }
-    String[] instanceIds = dueByInstance.keySet().toArray(String[]::new);
-    Map<String, Map<String, Object>> details = new HashMap<>();
-    runtimeService.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
-        .variableNameIn(REPORT_ITEM, RECIPIENT_NAME).list()
-        .forEach(v -> details.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue()));
-    Map<String, String> incidentOf = new HashMap<>();
-    runtimeService.createProcessInstanceQuery().processInstanceIds(new HashSet<>(dueByInstance.keySet())).list()
-        .forEach((ProcessInstance instance) -> incidentOf.put(instance.getId(), instance.getBusinessKey()));
-    Set<String> sent = records.sentReportItems(new HashSet<>(incidentOf.values()));
+    Set<String> open = records.openAmong(overdue.stream().map(ReportObligations.Due::incidentNumber).toList());
+    return overdue.stream().filter(due -> open.contains(due.incidentNumber())).map(due -> pending(due, zone)).toList();
+  }
 
-    List<PendingReport> pending = new ArrayList<>();
-    dueByInstance.forEach((instanceId, due) -> {
-      String incident = incidentOf.get(instanceId);
-      Map<String, Object> values = details.getOrDefault(instanceId, Map.of());
-      String item = (String) values.get(REPORT_ITEM);
-      if (incident != null && !sent.contains(incident + "/" + item)) {
-        pending.add(new PendingReport(incident, item, (String) values.get(RECIPIENT_NAME),
-            due.toInstant().atZone(zone).toOffsetDateTime()));
-      }
-    });
-    return pending;
+  private static PendingReport pending(ReportObligations.Due due, ZoneId zone) {
+    return new PendingReport(due.incidentNumber(), due.item(), recipientName(due.recipient()),
+        due.dueAt().atZoneSameInstant(zone).toOffsetDateTime());
+  }
+
+  private static String recipientName(String recipient) {
+    try {
+      return Recipient.fromId(recipient).displayName();
+    } catch (IllegalArgumentException unknown) {
+      return recipient;
+    }
   }
 }

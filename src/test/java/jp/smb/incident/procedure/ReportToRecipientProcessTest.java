@@ -13,6 +13,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import jp.smb.incident.reporting.ReportObligations;
+import jp.smb.incident.reporting.RunningReportsBackfill;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -46,6 +48,12 @@ class ReportToRecipientProcessTest {
 
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  ReportObligations obligations;
+
+  @Autowired
+  RunningReportsBackfill backfill;
 
   @BeforeEach
   void registerEngine() {
@@ -93,6 +101,31 @@ class ReportToRecipientProcessTest {
   private static OffsetDateTime endOfDay(OffsetDateTime aware, int days) {
     return aware.atZoneSameInstant(ZoneId.of("Asia/Tokyo")).toLocalDate().plusDays(days - 1).atTime(23, 59, 59)
         .atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime();
+  }
+
+  @Test
+  void shouldRecordOnceAReportThatWasRunningBeforeTheObligationTableExisted() {
+    String number = "INC-2019-" + (1000 + new java.util.Random().nextInt(9000));
+    Map<String, Object> variables = new HashMap<>(Map.of("reportItem", "ppc-preliminary",
+        "reportItems", SpinValues.jsonValue("[" + item("ppc-preliminary", "ppc", "個人情報保護委員会に速報する", true, "PT72H")
+            + "]").create(),
+        "incidentNumber", number, "incidentTitle", "顧客情報の漏えい", "eventDescription", "名簿が持ち出された",
+        "detectedAt", now().toString()));
+    IncidentDriver report = new IncidentDriver(engine,
+        engine.getRuntimeService().startProcessInstanceByKey(PROCESS, number, variables));
+    report.runAsynchronousSteps();
+    assertThat(obligations.of(number)).as("started outside the legal clock, as before V6").isEmpty();
+
+    backfill.recordRunningReports();
+    backfill.recordRunningReports();
+
+    assertThat(obligations.of(number)).singleElement().satisfies(obligation -> {
+      assertThat(obligation.item()).isEqualTo("ppc-preliminary");
+      assertThat(obligation.recipient()).isEqualTo("ppc");
+      assertThat(obligation.mandatory()).isTrue();
+      assertThat(obligation.state()).isEqualTo("open");
+      assertThat(obligation.dueAt().toInstant()).isEqualTo(endOfDay(now(), 3).toInstant());
+    });
   }
 
   @Test

@@ -1,0 +1,83 @@
+package jp.smb.incident.reporting;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.smb.incident.record.IncidentRecords;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once at start-up: the reports with a deadline that were running before table {@code report_obligation} existed
+ * get their row, so that the board and the overdue figure, which read only the table, still see them.
+ */
+@Component
+public class RunningReportsBackfill {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningReportsBackfill.class);
+  private static final int CHUNK = 500;
+
+  private final RuntimeService runtimeService;
+  private final ReportObligations obligations;
+  private final IncidentRecords records;
+  private final Clock clock;
+
+  public RunningReportsBackfill(RuntimeService runtimeService, ReportObligations obligations, IncidentRecords records,
+      Clock clock) {
+    this.runtimeService = runtimeService;
+    this.obligations = obligations;
+    this.records = records;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void recordRunningReports() {
+    Map<String, String> incidentOf = new HashMap<>();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("report-to-recipient").list()
+        .forEach((ProcessInstance instance) -> incidentOf.put(instance.getId(), instance.getBusinessKey()));
+    List<String> ids = List.copyOf(incidentOf.keySet());
+    Map<String, Map<String, Object>> reports = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      runtimeService.createVariableInstanceQuery()
+          .processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new))
+          .variableNameIn("reportDueDate", "reportItem", "recipient", "reportTaskName", "reportMandatory",
+              "reportBasis")
+          .list().forEach(variable -> reports.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+              .put(variable.getName(), variable.getValue()));
+    }
+    reports.values().removeIf(values -> !(values.get("reportDueDate") instanceof Date)
+        || !(values.get("reportItem") instanceof String) || !(values.get("recipient") instanceof String));
+    if (reports.isEmpty()) {
+      return;
+    }
+    Set<String> sent = records.sentReportItems(new HashSet<>(incidentOf.values()));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    reports.forEach((instanceId, values) -> {
+      String number = incidentOf.get(instanceId);
+      if (number == null) {
+        return;
+      }
+      ReportItem item = new ReportItem((String) values.get("reportItem"), (String) values.get("recipient"),
+          (String) values.get("reportTaskName"), Boolean.TRUE.equals(values.get("reportMandatory")), null,
+          (String) values.get("reportBasis"));
+      OffsetDateTime due = ((Date) values.get("reportDueDate")).toInstant().atZone(clock.getZone()).toOffsetDateTime();
+      try {
+        obligations.recordRunning(number, item, due, sent.contains(number + "/" + item.id()), now);
+      } catch (DataAccessException e) {
+        // One odd report must not keep the application from starting: it stays in the engine as it is.
+        LOG.warn("報告 {} / {} を report_obligation に記録できませんでした: {}", number, item.id(), e.getMessage());
+      }
+    });
+  }
+}
