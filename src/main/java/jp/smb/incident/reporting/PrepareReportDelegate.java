@@ -48,7 +48,11 @@ public class PrepareReportDelegate implements JavaDelegate {
     Map<String, Object> facts = facts(execution);
     // What became of the other reports (本人通知, 公表, 委託元, police, IPA): items (6), (7) and (9) of a PPC draft.
     String number = execution.getProcessBusinessKey();
-    facts.put(ReportDrafts.OBLIGATIONS, number == null ? List.of() : obligations.of(number));
+    List<ReportObligations.Obligation> opened = number == null ? List.of() : obligations.of(number);
+    facts.put(ReportDrafts.OBLIGATIONS, opened);
+    // The deadline and the draft's 知った日時 are this report's own, as the legal clock recorded it when it opened.
+    opened.stream().filter(obligation -> obligation.item().equals(item.id()) && obligation.awareAt() != null)
+        .findFirst().ifPresent(obligation -> facts.put("reportableAwareAt", obligation.awareAt().toString()));
     PreparedReport report = preparation.prepare(item, facts);
 
     execution.setVariable("reportTaskName", report.taskName());

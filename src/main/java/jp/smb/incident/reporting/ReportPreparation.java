@@ -87,6 +87,24 @@ public class ReportPreparation {
     return aware.isAfter(detected) ? aware : detected;
   }
 
+  /**
+   * 知った時点 of one obligation as it opens: the time the responder entered, or else the moment the facts first made
+   * it reportable. Facts decided at the first round were known at detection; a report the law asks for only after
+   * a later fact (a correction, a later form) counts from that round, not from a detection days before.
+   *
+   * @param laterRound the reporting decision ran before for this incident
+   */
+  static OffsetDateTime obligationAwareness(Map<String, Object> facts, boolean mandatory, boolean laterRound,
+      OffsetDateTime now) {
+    OffsetDateTime known = awareness(facts);
+    Object entered = facts.get("reportableAwareAt");
+    boolean wasEntered = entered != null && !entered.toString().isBlank();
+    if (!mandatory || !laterRound || wasEntered || known.isAfter(now)) {
+      return known;
+    }
+    return now;
+  }
+
   private static OffsetDateTime parse(String what, Object value) {
     try {
       return OffsetDateTime.parse(String.valueOf(value));

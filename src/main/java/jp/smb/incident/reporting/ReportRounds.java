@@ -25,6 +25,8 @@ public class ReportRounds {
   static final String REPORT_PROCESS = "report-to-recipient";
   static final String BECAME_MANDATORY = "ReportBecameMandatory";
   static final String NO_LONGER_REQUIRED = "ReportNoLongerRequired";
+  /** When the reporting decision first ran for the incident: later rounds count new obligations from their own time. */
+  static final String FIRST_DECIDED_AT = "reportingFirstDecidedAt";
 
   private final ReportPlanning planning;
   private final ReportPreparation preparation;
@@ -48,9 +50,13 @@ public class ReportRounds {
         Context.getCommandContext().runWithoutAuthorization(() -> moveReports(runtime, number, round));
     ReportRound kept = round.startingInstead(notRunning);
     planning.save(execution, kept, statutoryOnly);
+    boolean laterRound = execution.getVariable(FIRST_DECIDED_AT) != null;
+    if (!laterRound) {
+      execution.getProcessInstance().setVariable(FIRST_DECIDED_AT, OffsetDateTime.now(clock).toString());
+    }
     if (number != null) {
       // Only what the deadline needs: reading every variable would deserialise the JSON ones (ReportPlanning).
-      record(number, kept, awarenessFacts(execution));
+      record(number, kept, awarenessFacts(execution), laterRound);
     }
   }
 
@@ -91,20 +97,25 @@ public class ReportRounds {
     return facts;
   }
 
-  private void record(String number, ReportRound round, Map<String, Object> facts) {
-    OffsetDateTime aware;
-    try {
-      aware = ReportPreparation.awareness(facts);
-    } catch (IllegalArgumentException unreadable) {
-      aware = null; // the draft step reports why; the obligation is still kept
-    }
+  private void record(String number, ReportRound round, Map<String, Object> facts, boolean laterRound) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     for (String id : round.toStart()) {
       ReportItem item = round.known().get(id);
+      OffsetDateTime aware = awareness(facts, item, laterRound, now);
       obligations.opened(number, id, item, aware, due(aware, item), now);
     }
     for (Upgrade upgrade : round.upgrades()) {
+      OffsetDateTime aware = awareness(facts, upgrade.to(), laterRound, now);
       obligations.opened(number, upgrade.runningItem(), upgrade.to(), aware, due(aware, upgrade.to()), now);
+    }
+  }
+
+  private static OffsetDateTime awareness(Map<String, Object> facts, ReportItem item, boolean laterRound,
+      OffsetDateTime now) {
+    try {
+      return ReportPreparation.obligationAwareness(facts, item.mandatory(), laterRound, now);
+    } catch (IllegalArgumentException unreadable) {
+      return null; // the draft step reports why; the obligation is still kept
     }
   }
 

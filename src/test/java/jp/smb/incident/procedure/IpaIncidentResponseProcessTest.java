@@ -258,32 +258,36 @@ class IpaIncidentResponseProcessTest {
     assertThat(incident.candidateGroups("Task_PreventRecurrence")).containsExactly("executive");
   }
 
-  /** The reporting cases of the issue, as a responder enters them at the first report. */
+  /**
+   * The reporting cases of the issue, as a responder enters them at the first report. Triage recorded no personal
+   * data, so a deadline counts from the first report, where the facts first made it reportable (today), unless the
+   * responder entered when the business knew.
+   */
   static Stream<Arguments> reportingCases() {
     return Stream.of(
         Arguments.of("ransomware encrypting a server with 1,500 customers' data", "ransomware",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 1500, "partnersAffected", true,
                 "consumersAffected", true, "cyberInsured", true},
             // Ransomware is an attack, so improper purpose: 60 days for the final report.
-            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
+            Map.of("ppc-preliminary", day(3), "ppc-final", day(60),
                 "data-subjects", "-", "police", "-", "ipa", "-", "partners", "-", "insurer", "-", "inquiry-desk", "-")),
         Arguments.of("an e-mail misdelivered with 10 people's contact data", "misdelivery",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 10},
             Map.of("ppc", "-", "data-subjects", "-")),
         Arguments.of("unauthorised access to 3 people's card numbers", "unauthorized-access",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "financialDamageRisk", true},
-            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
+            Map.of("ppc-preliminary", day(3), "ppc-final", day(60),
                 "data-subjects", "-", "police", "-", "ipa", "-")),
         Arguments.of("a lost laptop with strongly encrypted data", "loss",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 2000, "stronglyEncrypted", true},
             Map.of("ppc", "-")),
         Arguments.of("an employee taking the customer list", "insider",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 300, "partnersAffected", true},
-            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2027-01-22T23:59:59+09:00",
+            Map.of("ppc-preliminary", day(3), "ppc-final", day(60),
                 "data-subjects", "-", "police", "-", "partners", "-")),
         Arguments.of("150 employees' My Number data", "misdelivery",
             new Object[] {"personalDataLeaked", "yes", "myNumberInvolved", true, "affectedPersons", 150},
-            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2026-12-23T23:59:59+09:00",
+            Map.of("ppc-preliminary", day(3), "ppc-final", day(30),
                 "data-subjects", "-")),
         // The public statement waits for the lawyer on the contact list (see the ransomware scenario).
         Arguments.of("an outage with no data involved", "system-outage",
@@ -297,8 +301,15 @@ class IpaIncidentResponseProcessTest {
         Arguments.of("customer data entrusted by a client, in one of the four cases", "misdelivery",
             new Object[] {"personalDataLeaked", "yes", "affectedPersons", 3, "sensitiveData", true,
                 "commissioningParty", "株式会社委託元"},
-            Map.of("ppc-preliminary", "2026-11-26T23:59:59+09:00", "ppc-final", "2026-12-23T23:59:59+09:00",
-                "data-subjects", "-", "commissioning-party", "2026-11-26T23:59:59+09:00")));
+            Map.of("ppc-preliminary", day(3), "ppc-final", day(30),
+                "data-subjects", "-", "commissioning-party", day(3))));
+  }
+
+  /** End of day {@code days}, today in Japan being day 1, as the drafts' due dates print it. */
+  private static String day(int days) {
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    return java.time.LocalDate.now(tokyo).plusDays(days - 1L).atTime(23, 59, 59).atZone(tokyo).toOffsetDateTime()
+        .toString();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -136,6 +136,12 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.instance()).hasPassed("EndEvent_RecordClosed", "EndEvent_IncidentClosed").isEnded();
   }
 
+  /** The end of day {@code days}, today (in Japan) being day 1. */
+  private static Date endOfDayFromToday(int days) {
+    java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+    return Date.from(java.time.LocalDate.now(tokyo).plusDays(days - 1L).atTime(23, 59, 59).atZone(tokyo).toInstant());
+  }
+
   @Test
   void shouldCloseAFalseAlarmWithTheReason() {
     IncidentDriver incident = report("other");
@@ -173,10 +179,10 @@ class SixStepIncidentResponseProcessTest {
     assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects", "police",
         "ipa", "partners", "insurer");
     assertThat(reports.get("ppc-preliminary").getName()).isEqualTo("個人情報保護委員会に速報する");
-    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    // The situation record said no personal data; the investigation found it: the clock runs from that finding.
+    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(endOfDayFromToday(3));
     incident.sendReport("ppc-preliminary");
-    assertThat(incident.reportTasks().get("ppc-final").getDueDate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2027-01-22T23:59:59+09:00").toInstant()));
+    assertThat(incident.reportTasks().get("ppc-final").getDueDate()).isEqualTo(endOfDayFromToday(60));
     assertThat(reports.get("police").getDueDate()).isNull();
     assertThat(incident.candidateGroups("Task_ReviewStatementWithLawyer")).containsExactly("comms");
     incident.sendAllReports();
@@ -420,8 +426,15 @@ class SixStepIncidentResponseProcessTest {
     Map<String, Task> reports = incident.reportTasks();
     assertThat(reports.keySet()).containsExactlyInAnyOrder("ppc-preliminary", "data-subjects");
     assertThat(reports.get("ppc-preliminary").getTaskDefinitionKey()).isEqualTo("Task_SendReportByDeadline");
-    assertThat(reports.get("ppc-preliminary").getDueDate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-26T23:59:59+09:00").toInstant()));
+    // Detected on 24 November, but reportable only since the lead learned it today: the 速報 counts from today.
+    java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+    assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(endOfDayFromToday(3));
+    assertThat(obligations.of(incident.businessKey())).filteredOn(o -> o.item().equals("ppc-preliminary"))
+        .singleElement().satisfies(o -> assertThat(o.awareAt()).isCloseTo(OffsetDateTime.now(tokyo),
+            org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.MINUTES)));
+    assertThat((String) engine.getTaskService().getVariable(reports.get("ppc-preliminary").getId(), "reportDraft"))
+        .as("the draft prints that time").contains(java.time.LocalDate.now(tokyo).getMonthValue() + "月"
+            + java.time.LocalDate.now(tokyo).getDayOfMonth() + "日");
     assertThat(reports.get("data-subjects").getTaskDefinitionKey()).isEqualTo("Task_SendReportPromptly");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("report-to-recipient")
         .processInstanceBusinessKey(incident.businessKey()).count()).as("two threads and the waiting 確報").isEqualTo(3);

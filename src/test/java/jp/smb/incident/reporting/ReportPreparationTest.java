@@ -78,6 +78,22 @@ class ReportPreparationTest {
         .isEqualTo(OffsetDateTime.parse("2026-11-26T23:59:59+09:00"));
   }
 
+  /** Detected on the 24th (the facts' detectedAt); the round runs on the 28th. */
+  @ParameterizedTest(name = "mandatory {0}, later round {1}, entered {2} → aware {3}")
+  @CsvSource({
+      "true,  false, '',                     2026-11-24T09:30+09:00",
+      "true,  true,  '',                     2026-11-28T15:00+09:00",
+      "false, true,  '',                     2026-11-24T09:30+09:00",
+      "true,  true,  2026-11-27T16:00+09:00, 2026-11-27T16:00+09:00"})
+  void shouldCountANewObligationFromTheMomentTheFactsFirstMadeItReportable(boolean mandatory, boolean laterRound,
+      String entered, OffsetDateTime aware) {
+    Map<String, Object> known = new HashMap<>(facts());
+    known.put("reportableAwareAt", entered);
+
+    assertThat(ReportPreparation.obligationAwareness(known, mandatory, laterRound,
+        OffsetDateTime.parse("2026-11-28T15:00+09:00"))).isEqualTo(aware);
+  }
+
   @Test
   void shouldRemindOfAMandatoryReportWithoutAFixedPeriodAfterTheConfiguredTime() {
     PreparedReport notice = preparation.prepare(
