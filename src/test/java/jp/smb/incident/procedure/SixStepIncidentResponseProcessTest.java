@@ -447,6 +447,13 @@ class SixStepIncidentResponseProcessTest {
     assertThat(incident.reportTasks().keySet()).contains("ppc-final");
     assertThat(obligations.of(incident.businessKey())).filteredOn(o -> o.item().equals("ppc-preliminary"))
         .extracting(ReportObligations.Obligation::state).containsExactly("sent");
+
+    // Step 5 waits for step 4's reports, not for the 確報, whose item (8) reads the measures step 5 records.
+    incident.sendReport("data-subjects");
+    recoverAfterPlaybook(incident);
+    incident.complete("Task_RecoverData", "backupUsed", "前日のバックアップ", "recoveryNote", "復元した");
+    assertThat(incident.openStepKeys()).contains("Task_AnalyzeRootCause");
+    assertThat(incident.reportTasks().keySet()).containsExactly("ppc-final");
   }
 
   @Test
