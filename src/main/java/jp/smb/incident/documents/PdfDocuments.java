@@ -1,10 +1,18 @@
 package jp.smb.incident.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -57,20 +65,53 @@ public final class PdfDocuments {
   }
 
   /** A plain text (a report draft) under its title, line breaks kept, every character printed as typed. */
-  public static byte[] fromText(String title, String text, String company, String incidentNumber) {
+  public static byte[] fromText(String title, String body, String company, String incidentNumber) {
     Document document = Document.createShell("");
     document.head().appendElement("meta").attr("charset", "UTF-8");
-    document.head().appendElement("style").text("h1 { font-size: 14pt; } .text { white-space: pre-wrap; line-height: 1.6; }");
+    document.head().appendElement("style").text("h1 { font-size: 14pt; } .line { white-space: pre-wrap; line-height: 1.6;"
+        + " min-height: 1.6em; }");
     document.body().appendElement("h1").text(title == null ? "" : title);
-    document.body().appendElement("div").addClass("text").text(text == null ? "" : text);
+    // One block per line: the renderer would otherwise run the lines of a draft together into one paragraph.
+    Element text = document.body().appendElement("div").addClass("text");
+    (body == null ? "" : body).lines().forEach(line -> text.appendElement("div").addClass("line").text(line));
     return fromHtml(document.outerHtml(), company, incidentNumber);
   }
 
   private static InputStream font() {
-    InputStream font = PdfDocuments.class.getResourceAsStream(FONT);
-    if (font == null) {
-      throw new IllegalStateException(FONT + " is missing from the application");
+    return new ByteArrayInputStream(UnifiedFont.BYTES);
+  }
+
+  /**
+   * The font without its mappings of the Kangxi and CJK radicals (U+2E80–U+2FDF), made once. They share glyphs with
+   * the ideographs 人, 日, 月, 生 …, and the PDF's text layer names each glyph by its lowest code point: without
+   * this, text copied out of a draft (into the PPC's online form) would carry the look-alike radicals.
+   */
+  private static final class UnifiedFont {
+
+    static final byte[] BYTES = load();
+
+    private static byte[] load() {
+      try (InputStream in = PdfDocuments.class.getResourceAsStream(FONT)) {
+        if (in == null) {
+          throw new IllegalStateException(FONT + " is missing from the application");
+        }
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+        CmapLookup cmap = font.getUnicodeCmapLookup();
+        Set<Integer> kept = new HashSet<>();
+        for (int codePoint = 0; codePoint <= 0xFFFF; codePoint++) {
+          if ((codePoint < 0x2E80 || codePoint > 0x2FDF) && cmap.getGlyphId(codePoint) != 0) {
+            kept.add(codePoint);
+          }
+        }
+        TTFSubsetter subset = new TTFSubsetter(font);
+        subset.addAll(kept);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        subset.writeToStream(out);
+        font.close();
+        return out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + FONT, e);
+      }
     }
-    return font;
   }
 }
