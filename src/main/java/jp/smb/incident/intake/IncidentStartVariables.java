@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class IncidentStartVariables {
 
   static final String SOLE_PROPRIETOR = "soleProprietor";
-  static final String NOT_REGISTERED = "未登録（設定 incident.contacts に登録してください）";
+  static final String NOT_REGISTERED = "未登録（管理者に連絡先リストへの登録を頼んでください）";
 
   private final OrganisationProperties organisation;
   private final OrganisationContacts contacts;

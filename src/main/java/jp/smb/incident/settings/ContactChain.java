@@ -51,6 +51,6 @@ public record ContactChain(Entry executive, Entry incidentLead, Entry sysadmin) 
 
   private static String line(Entry entry) {
     String text = entry == null ? "" : entry.describe();
-    return text.isBlank() ? "未登録（設定 incident.contact-chain）" : text;
+    return text.isBlank() ? "未登録（管理者に連絡網への登録を頼んでください）" : text;
   }
 }

@@ -36,11 +36,22 @@ class Tasklist implements AutoCloseable {
   private int shot;
 
   Tasklist(int port, Path screenshots) {
+    this(port, screenshots, false);
+  }
+
+  /** @param phone a 390 × 844 touch screen (Chromium's device emulation) instead of a desktop window */
+  Tasklist(int port, Path screenshots, boolean phone) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1100", "--lang=ja-JP");
+        phone ? "--window-size=390,844" : "--window-size=1400,1100", "--lang=ja-JP");
+    if (phone) {
+      options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+          "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+          "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+              + " Chrome/131.0 Mobile Safari/537.36"));
+    }
     // A Japanese browser: the webapps choose their language from what the browser accepts.
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja-JP,ja"));
     // The driver from Debian's chromium-driver: nothing is downloaded at run time.
@@ -55,6 +66,38 @@ class Tasklist implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Logs in on the login page already shown, e.g. the one an alert's link led to, without leaving it. */
+  Tasklist loginHere(String user, String password) {
+    WebElement name = wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    pause(1000);
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    return this;
+  }
+
+  /** Opens a link from outside (an alert's), as a new page load. */
+  Tasklist openLink(String path) {
+    driver.get(baseUrl + path);
+    return this;
+  }
+
+  /** Waits until the open task's form is shown. */
+  Tasklist awaitTask(String taskName) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), taskName));
+    awaitClaimed();
+    waitForForm();
+    return this;
+  }
+
+  /** A task offered to one of the person's groups is claimed as it opens (scripts/phone.js). */
+  private void awaitClaimed() {
+    wait.until(driver -> driver.findElements(By.cssSelector("button[ng-click='claim()']")).stream()
+        .noneMatch(WebElement::isDisplayed));
   }
 
   /**
@@ -124,11 +167,7 @@ class Tasklist implements AutoCloseable {
     }
     click(link);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), taskName));
-    List<WebElement> claim = driver.findElements(By.cssSelector("button[ng-click='claim()']"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      wait.until(ExpectedConditions.invisibilityOf(claim.get(0)));
-    }
+    awaitClaimed();
     waitForForm();
     return this;
   }
@@ -224,8 +263,12 @@ class Tasklist implements AutoCloseable {
   }
 
   /** Runs a script in the page and returns its result (Selenium's conversion: lists, maps, strings, numbers). */
-  Object script(String javaScript) {
-    return ((JavascriptExecutor) driver).executeScript(javaScript);
+  Object script(String javaScript, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);
+  }
+
+  String pageSource() {
+    return driver.getPageSource();
   }
 
   /** The first element matching the CSS selector, once it is shown. */

@@ -92,7 +92,7 @@ class EscalationChainTest {
   @Test
   void shouldNameTheVendorTheInsurerAndThePublicDeskWhenNobodyIsLeft() {
     String advice = new EscalationStep(3, EXECUTIVE, true)
-        .advice("状況を確認し記録する", null, "△△システム（お助け隊）0120-000-005", "未登録（設定 incident.contacts に登録してください）",
+        .advice("状況を確認し記録する", null, "△△システム（お助け隊）0120-000-005", "未登録（管理者に連絡先リストへの登録を頼んでください）",
             Duration.ofMinutes(90));
 
     assertThat(advice).contains("3回目", "外部の支援先に電話", "ITベンダー／サイバーセキュリティお助け隊: △△システム（お助け隊）0120-000-005",

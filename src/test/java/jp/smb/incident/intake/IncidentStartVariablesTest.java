@@ -63,6 +63,6 @@ class IncidentStartVariablesTest {
         .containsEntry("contactSupport", "お助け隊 0120-000-005")
         .containsEntry("contactChain", "代表取締役: 代表取締役 山田 携帯 090-0000-0001 president@example.jp\n"
             + "インシデント対応責任者: 情報システム課 佐藤 携帯 090-0000-0002\n"
-            + "システム管理者: 未登録（設定 incident.contact-chain）");
+            + "システム管理者: 未登録（管理者に連絡網への登録を頼んでください）");
   }
 }

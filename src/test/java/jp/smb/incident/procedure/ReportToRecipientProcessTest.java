@@ -268,7 +268,7 @@ class ReportToRecipientProcessTest {
   @Test
   void shouldLetTheResponderCheckAStatementAgainstAChecklistWhenNoLawyerIsListed() {
     IncidentDriver report = start("public-notice", item("public-notice", "public-notice", "ウェブサイト等で公表する", false, null),
-        now(), "contactLawyer", "未登録（設定 incident.contacts に登録してください）");
+        now(), "contactLawyer", "未登録（管理者に連絡先リストへの登録を頼んでください）");
 
     assertThat(report.openTaskKeys()).containsExactly("Task_CheckStatement");
     assertThat(report.candidateGroups("Task_CheckStatement")).containsExactly("comms");

@@ -1,0 +1,221 @@
+// Tasklist for the person who works an incident alone, often on a phone (styles/user-styles.css lays it out):
+// - on a narrow screen the list or the open task, never both, with a way back to the list;
+// - a task offered to one of your groups is claimed as you open it: no separate 引き受ける before 完了;
+// - 「インシデントを報告」 one tap away on every page; links in forms open beside Tasklist, not in its place;
+// - a responder who is not an administrator is not shown the engine's end-of-life banner and menu entries.
+
+const APP_ROOT = (() => {
+  const base = document.querySelector('base');
+  const path = new URL(base ? base.href : window.location.href).pathname;
+  const at = path.indexOf('/app/');
+  return at >= 0 ? path.substring(0, at) : '/camunda';
+})();
+const ENGINE_API = `${APP_ROOT}/api/engine/engine/default`;
+
+const claimTried = new Set();
+
+// Who is logged in and in which groups, asked once per login (null while nobody is).
+let identity = null;
+let known = null;
+function whoAmI() {
+  if (!identity) {
+    identity = (async () => {
+      const me = await getJson(`${APP_ROOT}/api/admin/auth/user/default`);
+      if (!me || !me.userId) {
+        return null;
+      }
+      const groups = (await getJson(`${ENGINE_API}/group?member=${encodeURIComponent(me.userId)}`)).map(g => g.id);
+      document.body.classList.toggle('incident-responder', !(me.authorizedApps || []).includes('admin'));
+      return { userId: me.userId, groups };
+    })().catch(() => null).then(found => {
+      known = found;
+      if (!found) {
+        identity = null;
+      }
+      return found;
+    });
+  }
+  return identity;
+}
+
+let lastAsked = 0;
+function whoAmISoon() {
+  // After the login page, without a reload: asked again at most every two seconds until someone is logged in.
+  if (Date.now() - lastAsked > 2000) {
+    lastAsked = Date.now();
+    whoAmI();
+  }
+}
+
+function openTaskId() {
+  const query = window.location.hash.split('?')[1] || '';
+  return new URLSearchParams(query).get('task');
+}
+
+function backToList() {
+  const [route, query] = window.location.hash.split('?');
+  const params = new URLSearchParams(query || '');
+  params.delete('task');
+  window.location.hash = `${route || '#/'}?${params.toString()}`;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status}`);
+  }
+  return response.json();
+}
+
+function addReportButton() {
+  const start = document.querySelector('.sections-menu .start-process-action a');
+  const header = document.querySelector('[cam-widget-header] .navbar-header');
+  document.body.classList.toggle('incident-ready', !!start);
+  if (!start || !header || header.querySelector('.incident-report-now')) {
+    return;
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'incident-report-now';
+  button.textContent = 'インシデントを報告';
+  button.addEventListener('click', () => {
+    const link = document.querySelector('.sections-menu .start-process-action a');
+    if (link) {
+      link.click();
+    }
+  });
+  header.appendChild(button);
+}
+
+function addBackButton() {
+  const content = document.querySelector('.task-details > .content');
+  if (!content || content.querySelector('.incident-back-to-list')) {
+    return;
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'incident-back-to-list';
+  button.textContent = '← タスクの一覧に戻る';
+  button.addEventListener('click', backToList);
+  content.insertBefore(button, content.firstChild);
+}
+
+function openLinksBeside() {
+  document.querySelectorAll('.fjs-container a[href]:not([target])').forEach(link => {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener');
+  });
+}
+
+async function claimIfOffered() {
+  const taskId = openTaskId();
+  const claim = document.querySelector(".task-details button[ng-click='claim()']");
+  if (!taskId || !claim || claim.offsetParent === null || claimTried.has(taskId)) {
+    return;
+  }
+  claimTried.add(taskId);
+  const me = await whoAmI();
+  if (!me) {
+    claimTried.delete(taskId); // not known yet: tried again on the next change of the page
+    return;
+  }
+  try {
+    const links = await getJson(`${ENGINE_API}/task/${encodeURIComponent(taskId)}/identity-links?type=candidate`);
+    const offered = links.some(link => (link.groupId && me.groups.includes(link.groupId)) || link.userId === me.userId);
+    // Supervisors read every task but work only their own: only a task offered to you is claimed for you.
+    const stillThere = document.querySelector(".task-details button[ng-click='claim()']");
+    if (offered && openTaskId() === taskId && stillThere && stillThere.offsetParent !== null) {
+      stillThere.click();
+    }
+  } catch (ignored) {
+    // The button stays: the person can still claim by hand.
+  }
+}
+
+// Tasklist may draw its first list before its Japanese date texts are loaded ("a few seconds ago" until a reload):
+// once they are, its relative times are told to follow them.
+let datesInLanguage = false;
+function relativeTimesInLanguage() {
+  if (datesInLanguage || !window.angular) {
+    return;
+  }
+  try {
+    const injector = window.angular.element(document.body).injector();
+    const language = injector && injector.get('$translate').use();
+    if (language && language !== 'en' && injector.get('amMoment').changeLocale(language) === language) {
+      datesInLanguage = true;
+    }
+  } catch (notYet) {
+    // Tasklist is still starting: tried again on the next change of the page.
+  }
+}
+
+const PHONE = window.matchMedia('(max-width: 600px)');
+
+// On a phone, a long text of a form folds to a few lines until tapped (styles: .incident-folded).
+function foldLongTexts() {
+  if (!PHONE.matches) {
+    return;
+  }
+  document.querySelectorAll('.fjs-container .fjs-form-field-text:not(.incident-fold-checked)').forEach(text => {
+    if (text.offsetParent === null) {
+      return;
+    }
+    text.classList.add('incident-fold-checked');
+    if (text.scrollHeight > 140) {
+      text.classList.add('incident-folded');
+      text.addEventListener('click', event => {
+        if (text.classList.contains('incident-folded') && !event.target.closest('a')) {
+          text.classList.remove('incident-folded');
+        }
+      });
+    }
+  });
+}
+
+let scheduled = false;
+function refresh() {
+  scheduled = false;
+  document.body.classList.toggle('incident-task-open', !!openTaskId());
+  relativeTimesInLanguage();
+  if (window.location.hash.startsWith('#/login')) {
+    // Someone else may log in next, without a reload.
+    identity = null;
+    known = null;
+  } else if (!known) {
+    whoAmISoon();
+  }
+  addReportButton();
+  addBackButton();
+  openLinksBeside();
+  foldLongTexts();
+  claimIfOffered();
+}
+
+function schedule() {
+  if (!scheduled) {
+    scheduled = true;
+    window.requestAnimationFrame(refresh);
+  }
+}
+
+function start() {
+  whoAmI();
+  // The date texts may arrive after the last change of the page: looked for twice a second for a minute.
+  let tries = 0;
+  const timer = window.setInterval(() => {
+    relativeTimesInLanguage();
+    if (datesInLanguage || ++tries > 120) {
+      window.clearInterval(timer);
+    }
+  }, 500);
+  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('hashchange', schedule);
+  schedule();
+}
+
+if (document.body) {
+  start();
+} else {
+  document.addEventListener('DOMContentLoaded', start);
+}
