@@ -96,8 +96,10 @@ class Tasklist implements AutoCloseable {
 
   /** A task offered to one of the person's groups is claimed as it opens (scripts/phone.js). */
   private void awaitClaimed() {
-    wait.until(driver -> driver.findElements(By.cssSelector("button[ng-click='claim()']")).stream()
-        .noneMatch(WebElement::isDisplayed));
+    // The task's header is drawn again as the claim lands: a button found a moment ago may be gone.
+    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> driver.findElements(By.cssSelector("button[ng-click='claim()']")).stream()
+            .noneMatch(WebElement::isDisplayed));
   }
 
   /**

@@ -122,6 +122,15 @@ class TasklistOnPhoneIT {
       // The legal clock opened the 速報 at once; the owner goes back to the list and opens it there.
       Task preliminary = awaitTask(number, "Task_SendReportByDeadline");
       assertThat(preliminary.getName()).isEqualTo("個人情報保護委員会に速報する");
+      // The list puts the report the law asks for first, says so in words, and its deadline in Japanese.
+      phone.openLink("tasklist/default/#/");
+      Awaitility.await("the list").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+          .until(() -> !phone.taskNames().isEmpty() && phone.taskNames().size() >= 2);
+      phone.screenshot("list");
+      assertThat(phone.taskNames().get(0)).isEqualTo("個人情報保護委員会に速報する");
+      assertThat((String) phone.script("return decodeURIComponent(window.location.hash);"))
+          .contains("\"sortBy\":\"priority\",\"sortOrder\":\"desc\"");
+      assertThat(phone.pageText()).contains("法定").doesNotContain(" ago", "a few seconds", "in 2 days");
       phone.openTask("個人情報保護委員会に速報する");
       phone.screenshot("ppc-preliminary");
       assertFitsThePhone(measure(phone), "個人情報保護委員会に速報する");

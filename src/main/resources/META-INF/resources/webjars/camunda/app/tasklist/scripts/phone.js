@@ -150,6 +150,45 @@ function relativeTimesInLanguage() {
   }
 }
 
+// The most urgent first: escalations (priority 90), then the reports the law asks for (80 with a deadline, 70
+// without), nearest deadline first, then the newest. Tasklist's own default (newest first) is taken as "not
+// chosen"; any other sorting the person picks stays. Once per filter and page load, so nothing can loop.
+const TASKLIST_DEFAULT = JSON.stringify([{ sortBy: 'created', sortOrder: 'desc' }]);
+const URGENT_FIRST = JSON.stringify([
+  { sortBy: 'priority', sortOrder: 'desc' },
+  { sortBy: 'dueDate', sortOrder: 'asc' },
+  { sortBy: 'created', sortOrder: 'desc' }
+]);
+const sortedFilters = new Set();
+function sortUrgentFirst() {
+  const [route, query] = window.location.hash.split('?');
+  if (route !== '#/' && route !== '#' && route !== '') {
+    return;
+  }
+  const params = new URLSearchParams(query || '');
+  const sorting = params.get('sorting');
+  const filter = params.get('filter') || '';
+  if (sortedFilters.has(filter) || (sorting && sorting.replace(/\s/g, '') !== TASKLIST_DEFAULT)) {
+    return;
+  }
+  sortedFilters.add(filter);
+  params.set('sorting', URGENT_FIRST);
+  window.location.replace(`${window.location.pathname}${window.location.search}#/?${params.toString()}`);
+}
+
+// The list's bare priority number in words: 至急 for an escalation, 法定 for a report the law asks for.
+function priorityInWords() {
+  document.querySelectorAll('.tasks-list .priority').forEach(cell => {
+    const value = Number.parseInt(cell.textContent, 10);
+    if (Number.isNaN(value)) {
+      return;
+    }
+    const words = value >= 90 ? '至急' : value >= 70 ? '法定' : '';
+    cell.textContent = words;
+    cell.classList.toggle('incident-urgent', words !== '');
+  });
+}
+
 const PHONE = window.matchMedia('(max-width: 600px)');
 
 // On a phone, a long text of a form folds to a few lines until tapped (styles: .incident-folded).
@@ -182,9 +221,13 @@ function refresh() {
     // Someone else may log in next, without a reload.
     identity = null;
     known = null;
-  } else if (!known) {
-    whoAmISoon();
+  } else {
+    if (!known) {
+      whoAmISoon();
+    }
+    sortUrgentFirst();
   }
+  priorityInWords();
   addReportButton();
   addBackButton();
   openLinksBeside();
