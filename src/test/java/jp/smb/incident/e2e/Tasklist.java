@@ -94,6 +94,16 @@ class Tasklist implements AutoCloseable {
     return this;
   }
 
+  /** The name of the task that opens by itself after {@code previous}, once it has. */
+  String nextTaskName(String previous) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+          List<WebElement> names = driver.findElements(By.cssSelector("h2.task"));
+          String name = names.isEmpty() ? "" : names.get(0).getText().trim();
+          return name.isEmpty() || name.equals(previous) ? null : name;
+        });
+  }
+
   /** A task offered to one of the person's groups is claimed as it opens (scripts/phone.js). */
   private void awaitClaimed() {
     // The task's header is drawn again as the claim lands: a button found a moment ago may be gone.

@@ -118,6 +118,8 @@ class TasklistOnPhoneIT {
 
       phone.type("affectedSystems", "顧客名簿のある受付用PC").type("eventDescription", "ファイルが開けず身代金の要求")
           .check("isIncident").radio("personalDataLeaked", 0).completeAndWait();
+      // 完了 leads straight to her next task of the same incident, not back to the list.
+      assertThat(phone.nextTaskName("状況を確認し記録する")).isIn("機器を隔離しアカウントを保護する", "個人情報保護委員会に速報する", "本人に通知する");
 
       // The legal clock opened the 速報 at once; the owner goes back to the list and opens it there.
       Task preliminary = awaitTask(number, "Task_SendReportByDeadline");

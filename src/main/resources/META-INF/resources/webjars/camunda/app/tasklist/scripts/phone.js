@@ -1,6 +1,7 @@
 // Tasklist for the person who works an incident alone, often on a phone (styles/user-styles.css lays it out):
 // - on a narrow screen the list or the open task, never both, with a way back to the list;
 // - a task offered to one of your groups is claimed as you open it: no separate 引き受ける before 完了;
+// - after 完了 the person's next task of the same incident opens, the most urgent first;
 // - 「インシデントを報告」 one tap away on every page; links in forms open beside Tasklist, not in its place;
 // - a responder who is not an administrator is not shown the engine's end-of-life banner and menu entries.
 
@@ -132,6 +133,66 @@ async function claimIfOffered() {
   }
 }
 
+// After 完了, the person's next task of the same incident opens by itself (or the list stays, if there is none).
+const incidentOfTask = new Map();
+let justCompleted = null;
+
+async function rememberIncident(taskId) {
+  if (!taskId || incidentOfTask.has(taskId)) {
+    return;
+  }
+  incidentOfTask.set(taskId, null);
+  try {
+    const task = await getJson(`${ENGINE_API}/task/${encodeURIComponent(taskId)}`);
+    const instance = await getJson(`${ENGINE_API}/process-instance/${encodeURIComponent(task.processInstanceId)}`);
+    incidentOfTask.set(taskId, instance.businessKey || null);
+  } catch (ignored) {
+    incidentOfTask.delete(taskId);
+  }
+}
+
+function watchCompletion() {
+  document.querySelectorAll(".task-details button[ng-click='complete()']:not(.incident-watched)").forEach(button => {
+    button.classList.add('incident-watched');
+    button.addEventListener('click', () => {
+      justCompleted = { taskId: openTaskId(), at: Date.now() };
+    });
+  });
+}
+
+async function openNextTaskOfIncident() {
+  if (!justCompleted || openTaskId() === justCompleted.taskId && openTaskId() !== null) {
+    return;
+  }
+  const { taskId, at } = justCompleted;
+  justCompleted = null;
+  const incident = incidentOfTask.get(taskId);
+  const me = await whoAmI();
+  if (!incident || !me || Date.now() - at > 15000 || openTaskId()) {
+    return;
+  }
+  try {
+    // Only when the task was really completed, not when 完了 met a missing answer and the person went back.
+    const stillOpen = await fetch(`${ENGINE_API}/task/${encodeURIComponent(taskId)}`,
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (stillOpen.ok) {
+      return;
+    }
+    const next = await getJson(`${ENGINE_API}/task?processInstanceBusinessKey=${encodeURIComponent(incident)}`
+      + `&candidateUser=${encodeURIComponent(me.userId)}&includeAssignedTasks=true&sortBy=priority&sortOrder=desc`
+      + '&maxResults=10');
+    const mine = next.find(task => task.id !== taskId && (!task.assignee || task.assignee === me.userId));
+    if (mine && !openTaskId()) {
+      const [route, query] = window.location.hash.split('?');
+      const params = new URLSearchParams(query || '');
+      params.set('task', mine.id);
+      window.location.hash = `${route || '#/'}?${params.toString()}`;
+    }
+  } catch (ignored) {
+    // The list is shown, as Tasklist does by itself.
+  }
+}
+
 // Tasklist may draw its first list before its Japanese date texts are loaded ("a few seconds ago" until a reload):
 // once they are, its relative times are told to follow them.
 let datesInLanguage = false;
@@ -233,6 +294,9 @@ function refresh() {
   openLinksBeside();
   foldLongTexts();
   claimIfOffered();
+  rememberIncident(openTaskId());
+  watchCompletion();
+  openNextTaskOfIncident();
 }
 
 function schedule() {
