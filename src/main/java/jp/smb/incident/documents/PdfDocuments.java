@@ -64,6 +64,23 @@ public final class PdfDocuments {
     return pdf.toByteArray();
   }
 
+  /** A page that sets its own size and margins (a card to print), in the embedded font, without running heads. */
+  public static byte[] fromPage(String html) {
+    Document document = Jsoup.parse(html);
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useFont(PdfDocuments::font, FONT_FAMILY);
+      builder.withW3cDocument(new W3CDom().fromJsoup(document), "/");
+      builder.toStream(pdf);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the page as PDF", e);
+    }
+    return pdf.toByteArray();
+  }
+
   /** A plain text (a report draft) under its title, line breaks kept, every character printed as typed. */
   public static byte[] fromText(String title, String body, String company, String incidentNumber) {
     Document document = Document.createShell("");

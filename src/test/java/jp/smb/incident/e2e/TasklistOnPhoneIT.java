@@ -133,6 +133,11 @@ class TasklistOnPhoneIT {
       assertThat((String) phone.script("return decodeURIComponent(window.location.hash);"))
           .contains("\"sortBy\":\"priority\",\"sortOrder\":\"desc\"");
       assertThat(phone.pageText()).contains("法定").doesNotContain(" ago", "a few seconds", "in 2 days");
+      // Reporting and the card to print are each one tap away.
+      assertThat(phone.script("return document.querySelector('.incident-report-now').textContent"))
+          .isEqualTo("インシデントを報告");
+      assertThat((String) phone.script("return document.querySelector('.incident-first-hour-card a').href"))
+          .endsWith("/api/first-hour-card?size=a4");
       phone.openTask("個人情報保護委員会に速報する");
       phone.screenshot("ppc-preliminary");
       assertFitsThePhone(measure(phone), "個人情報保護委員会に速報する");

@@ -103,6 +103,22 @@ class IncidentApiTest {
   }
 
   @Test
+  void shouldPrintTheFirstHourCardForAnyoneWhoMayReportAndRefuseAWrongSizeOrAnotherCompany() {
+    HttpResponse<byte[]> card = http.getBytes("/api/first-hour-card?size=a5", "demo-staff", PASSWORD);
+    assertThat(card.statusCode()).isEqualTo(200);
+    assertThat(card.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(card.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+    HttpResponse<String> size = http.get("/api/first-hour-card?size=b5", "demo-staff", PASSWORD);
+    assertThat(size.statusCode()).isEqualTo(400);
+    assertThat(size.body()).contains("size は a4 か a5");
+    HttpResponse<String> company = http.get("/api/first-hour-card?company=nosuchcompany", "demo-staff", PASSWORD);
+    assertThat(company.statusCode()).isEqualTo(404);
+    assertThat(company.body()).contains("会社 nosuchcompany は見つかりません");
+    assertThat(http.get("/api/first-hour-card").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void shouldOpenAnIncidentFromAMachineAlertWithTheDefaultProcedure() {
     HttpResponse<String> created = http.postJson("/api/incidents", "demo-staff", PASSWORD, """
         {"title": "EDR がランサムウェアを検知", "incidentType": "ransomware", "eventDescription": "暗号化の挙動",

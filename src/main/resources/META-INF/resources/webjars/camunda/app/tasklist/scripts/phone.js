@@ -88,6 +88,23 @@ function addReportButton() {
   header.appendChild(button);
 }
 
+// The 初動カード to print and keep by the PC, from the menu.
+function addCardLink() {
+  const menu = document.querySelector('.sections-menu ul');
+  if (!menu || menu.querySelector('.incident-first-hour-card')) {
+    return;
+  }
+  const item = document.createElement('li');
+  item.className = 'incident-first-hour-card';
+  const link = document.createElement('a');
+  link.href = `${APP_ROOT.replace(/\/[^/]*$/, '')}/api/first-hour-card?size=a4`;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = '初動カードを印刷（PDF）';
+  item.appendChild(link);
+  menu.appendChild(item);
+}
+
 function addBackButton() {
   const content = document.querySelector('.task-details > .content');
   if (!content || content.querySelector('.incident-back-to-list')) {
@@ -290,6 +307,7 @@ function refresh() {
   }
   priorityInWords();
   addReportButton();
+  addCardLink();
   addBackButton();
   openLinksBeside();
   foldLongTexts();
