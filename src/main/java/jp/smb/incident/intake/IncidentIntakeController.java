@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -90,6 +91,25 @@ public class IncidentIntakeController {
           + String.join(", ", memberOf.stream().sorted().toList()) + "）");
     }
     return memberOf.isEmpty() ? null : companies.existing(memberOf.get(0));
+  }
+
+  /**
+   * The procedures the caller may start an incident with, the organisation's own first and marked: its company's
+   * (when the caller has exactly one) or the installation's. A sole proprietor is offered only that one.
+   */
+  @GetMapping(path = "/api/procedures")
+  public List<Map<String, Object>> procedures() {
+    caller.require("手順の一覧", ApiCaller.REPORTERS);
+    List<String> memberOf = scope.memberOf();
+    Company company = memberOf.size() == 1 ? companies.existing(memberOf.get(0)) : null;
+    String own = defaultProcedure(company);
+    boolean soleProprietor = company == null ? organisation.soleProprietor() : "sole-proprietor".equals(company.profile());
+    return java.util.Arrays.stream(Procedure.values())
+        .sorted(java.util.Comparator.comparing(procedure -> !procedure.processKey().equals(own)))
+        .map(procedure -> Map.<String, Object>of("key", procedure.processKey(), "name", procedure.displayName(),
+            "default", procedure.processKey().equals(own),
+            "offered", !soleProprietor || procedure.processKey().equals(own)))
+        .toList();
   }
 
   private String defaultProcedure(Company company) {

@@ -138,6 +138,17 @@ class TasklistOnPhoneIT {
           .isEqualTo("インシデントを報告");
       assertThat((String) phone.script("return document.querySelector('.incident-first-hour-card a').href"))
           .endsWith("/api/first-hour-card?size=a4");
+      // Starting: the report button opens the dialog with her own procedure only, marked as hers.
+      phone.script("document.querySelector('.incident-report-now').click()");
+      Awaitility.await("the start dialog").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> phone.script("return [...document.querySelectorAll('.modal-dialog .incident-own-procedure')].length")
+              .equals(1L));
+      @SuppressWarnings("unchecked")
+      List<String> offered = (List<String>) phone.script("return [...document.querySelectorAll('.modal-dialog a')]"
+          + ".filter(a => a.offsetParent !== null && a.closest('.incident-procedure')).map(a => a.textContent.trim())");
+      assertThat(offered).containsExactly("情報セキュリティインシデント対応（6ステップ）");
+      phone.screenshot("start-dialog");
+      phone.openLink("tasklist/default/#/");
       phone.openTask("個人情報保護委員会に速報する");
       phone.screenshot("ppc-preliminary");
       assertFitsThePhone(measure(phone), "個人情報保護委員会に速報する");

@@ -119,6 +119,16 @@ class IncidentApiTest {
   }
 
   @Test
+  void shouldListTheOrganisationsOwnProcedureFirst() {
+    JsonNode procedures = json(http.get("/api/procedures", "demo-staff", PASSWORD));
+    // The demo organisation is a company with a person in each role: IPA's stages, the six steps offered too.
+    assertThat(procedures.get(0).get("key").asText()).isEqualTo("ipa-incident-response");
+    assertThat(procedures.get(0).get("default").asBoolean()).isTrue();
+    assertThat(procedures.get(1).get("default").asBoolean()).isFalse();
+    assertThat(procedures.findValues("offered")).allMatch(JsonNode::asBoolean);
+  }
+
+  @Test
   void shouldOpenAnIncidentFromAMachineAlertWithTheDefaultProcedure() {
     HttpResponse<String> created = http.postJson("/api/incidents", "demo-staff", PASSWORD, """
         {"title": "EDR がランサムウェアを検知", "incidentType": "ransomware", "eventDescription": "暗号化の挙動",

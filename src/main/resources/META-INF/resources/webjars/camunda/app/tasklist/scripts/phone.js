@@ -88,6 +88,41 @@ function addReportButton() {
   header.appendChild(button);
 }
 
+// The start dialog: the organisation's own procedure first and marked; a sole proprietor sees only that one.
+let procedures = null;
+async function markOwnProcedure() {
+  const links = [...document.querySelectorAll('.modal-dialog a')];
+  if (links.length === 0) {
+    return;
+  }
+  if (!procedures) {
+    procedures = getJson(`${APP_ROOT.replace(/\/[^/]*$/, '')}/api/procedures`).catch(() => {
+      procedures = null;
+      return [];
+    });
+  }
+  const known = await procedures;
+  for (const procedure of [...known].reverse()) {
+    const link = links.find(a => a.textContent.trim() === procedure.name);
+    const item = link && (link.closest('li') || link.parentElement);
+    if (!item || item.classList.contains('incident-procedure')) {
+      continue;
+    }
+    item.classList.add('incident-procedure');
+    if (!procedure.offered) {
+      item.style.display = 'none';
+      continue;
+    }
+    if (procedure.default) {
+      const mark = document.createElement('div');
+      mark.className = 'incident-own-procedure';
+      mark.textContent = 'この組織の手順（迷ったらこれ）';
+      item.appendChild(mark);
+      item.parentElement.insertBefore(item, item.parentElement.firstChild);
+    }
+  }
+}
+
 // The 初動カード to print and keep by the PC, from the menu.
 function addCardLink() {
   const menu = document.querySelector('.sections-menu ul');
@@ -299,6 +334,7 @@ function refresh() {
     // Someone else may log in next, without a reload.
     identity = null;
     known = null;
+    procedures = null;
   } else {
     if (!known) {
       whoAmISoon();
@@ -308,6 +344,7 @@ function refresh() {
   priorityInWords();
   addReportButton();
   addCardLink();
+  markOwnProcedure();
   addBackButton();
   openLinksBeside();
   foldLongTexts();
