@@ -30,6 +30,8 @@ class Tasklist implements AutoCloseable {
   static final String CHROMEDRIVER = System.getProperty("incident.e2e.chromedriver", "/usr/bin/chromedriver");
 
   private final WebDriver driver;
+  /** Taps a person would make for what this browser did: one per click, field tapped into, choice. */
+  private int taps;
   private final WebDriverWait wait;
   private final String baseUrl;
   private final Path screenshots;
@@ -70,6 +72,7 @@ class Tasklist implements AutoCloseable {
 
   /** Logs in on the login page already shown, e.g. the one an alert's link led to, without leaving it. */
   Tasklist loginHere(String user, String password) {
+    taps += 3; // the name, the password, the button
     WebElement name = wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     pause(1000);
@@ -185,6 +188,7 @@ class Tasklist implements AutoCloseable {
   }
 
   Tasklist type(String key, String text) {
+    taps++; // the tap into the field; the keyboard's keys are not counted
     WebElement field = field(key);
     field.clear();
     field.sendKeys(text);
@@ -192,6 +196,7 @@ class Tasklist implements AutoCloseable {
   }
 
   Tasklist check(String key) {
+    taps++;
     WebElement box = field(key);
     if (!box.isSelected()) {
       box.click();
@@ -200,6 +205,7 @@ class Tasklist implements AutoCloseable {
   }
 
   Tasklist choose(String key, String option) {
+    taps += 2; // open the list, pick the option
     WebElement display = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("[id$='-Field_" + key + "-display']")));
     // Room below for the list, which would otherwise open under the next field.
@@ -279,6 +285,16 @@ class Tasklist implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);
   }
 
+  int taps() {
+    return taps;
+  }
+
+  /** Taps what the CSS selector finds, once it can be tapped. */
+  Tasklist tap(String css) {
+    click(By.cssSelector(css));
+    return this;
+  }
+
   String pageSource() {
     return driver.getPageSource();
   }
@@ -324,6 +340,7 @@ class Tasklist implements AutoCloseable {
   }
 
   private void click(By by) {
+    taps++;
     WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     element.click();
