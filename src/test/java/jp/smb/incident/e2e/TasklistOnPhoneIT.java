@@ -136,6 +136,9 @@ class TasklistOnPhoneIT {
       phone.screenshot("ppc-preliminary");
       assertFitsThePhone(measure(phone), "個人情報保護委員会に速報する");
       assertThat(phone.pageText()).doesNotContain(" ago", "a few seconds", "in 2 days");
+      // The PPC's page can be tapped, and opens beside Tasklist.
+      assertThat((String) phone.script("const a = document.querySelector('.incident-linked a[href^=\"https://www.ppc.go.jp\"]');"
+          + " return a ? a.target : null;")).isEqualTo("_blank");
       // From the alert's link to the 速報's form: login, the situation record, back, the report (about 80 before).
       System.out.printf("Taps from the alert to the PPC 速報: %d%n", phone.taps());
       assertThat(phone.taps()).isLessThanOrEqualTo(12);

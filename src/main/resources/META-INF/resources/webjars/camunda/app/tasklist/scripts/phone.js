@@ -153,6 +153,47 @@ function addBackButton() {
   content.insertBefore(button, content.firstChild);
 }
 
+// A read-only field with addresses in it (a desk's web page, an e-mail address) is shown as its text with the
+// addresses as links to tap, in place of the box that cannot be tapped.
+const ADDRESS = /(https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+function linkAddresses() {
+  document.querySelectorAll('.fjs-form-field.fjs-readonly').forEach(field => {
+    const input = field.querySelector('textarea, input');
+    const value = input ? input.value || '' : '';
+    let shown = field.querySelector('.incident-linked');
+    if (shown && shown.dataset.value === value) {
+      field.classList.add('incident-linked-field');
+      return;
+    }
+    if (shown) {
+      shown.remove();
+    }
+    ADDRESS.lastIndex = 0;
+    if (!ADDRESS.test(value)) {
+      field.classList.remove('incident-linked-field');
+      return;
+    }
+    shown = document.createElement('div');
+    shown.className = 'incident-linked';
+    shown.dataset.value = value;
+    let at = 0;
+    value.replace(ADDRESS, (address, _group, offset) => {
+      shown.appendChild(document.createTextNode(value.substring(at, offset)));
+      const link = document.createElement('a');
+      link.href = address.includes('@') && !address.startsWith('http') ? `mailto:${address}` : address;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = address;
+      shown.appendChild(link);
+      at = offset + address.length;
+      return address;
+    });
+    shown.appendChild(document.createTextNode(value.substring(at)));
+    field.appendChild(shown);
+    field.classList.add('incident-linked-field');
+  });
+}
+
 function openLinksBeside() {
   document.querySelectorAll('.fjs-container a[href]:not([target])').forEach(link => {
     link.setAttribute('target', '_blank');
@@ -314,7 +355,7 @@ function foldLongTexts() {
       return;
     }
     text.classList.add('incident-fold-checked');
-    if (text.scrollHeight > 140) {
+    if (text.scrollHeight > 100) {
       text.classList.add('incident-folded');
       text.addEventListener('click', event => {
         if (text.classList.contains('incident-folded') && !event.target.closest('a')) {
@@ -347,6 +388,7 @@ function refresh() {
   markOwnProcedure();
   addBackButton();
   openLinksBeside();
+  linkAddresses();
   foldLongTexts();
   claimIfOffered();
   rememberIncident(openTaskId());
