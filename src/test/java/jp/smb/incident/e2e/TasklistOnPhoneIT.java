@@ -155,6 +155,14 @@ class TasklistOnPhoneIT {
           + ".filter(a => a.offsetParent !== null && a.closest('.incident-procedure')).map(a => a.textContent.trim())");
       assertThat(offered).containsExactly("情報セキュリティインシデント対応（6ステップ）");
       phone.screenshot("start-dialog");
+      // Her start form fits the screen and does not ask for a company id: she has no company to choose.
+      phone.tap(".modal-dialog .incident-procedure a");
+      phone.await("[id$='-Field_incidentTitle']");
+      Awaitility.await("the company id hidden").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> Boolean.TRUE.equals(phone.script(
+              "const e = document.querySelector(\"[id$='-Field_companyId']\"); return !!e && e.offsetParent === null;")));
+      assertThat(phone.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+      phone.screenshot("start-form");
     }
   }
 }

@@ -123,6 +123,17 @@ async function markOwnProcedure() {
   }
 }
 
+// The start form's company id only for someone who works for several companies (a vendor's desk).
+function companyFieldOnlyForSeveralCompanies() {
+  const input = document.querySelector("[id$='-Field_companyId']");
+  const field = input && input.closest('.fjs-form-field');
+  if (!field || !known) {
+    return;
+  }
+  const companies = new Set(known.groups.filter(group => group.includes('--')).map(group => group.split('--')[0]));
+  field.style.display = companies.size > 1 ? '' : 'none';
+}
+
 // The 初動カード to print and keep by the PC, from the menu.
 function addCardLink() {
   const menu = document.querySelector('.sections-menu ul');
@@ -386,6 +397,7 @@ function refresh() {
   addReportButton();
   addCardLink();
   markOwnProcedure();
+  companyFieldOnlyForSeveralCompanies();
   addBackButton();
   openLinksBeside();
   linkAddresses();
