@@ -71,14 +71,23 @@ public class ReportingRules {
     return Stream.of(a, b).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
   }
 
-  /** Accepts {@code P3D} as well as {@code PT72H}: the decision table speaks in days. */
+  /**
+   * Accepts days and weeks ({@code P3D}, {@code P2W}) as well as hours ({@code PT72H}): the decision table speaks in
+   * days. Months and years are refused, not read as zero days: they have no fixed number of days, and the law's
+   * periods are in days.
+   */
   static Duration duration(Object value) {
     if (value == null || value.toString().isBlank()) {
       return null;
     }
     String text = value.toString().trim();
-    if (!text.contains("T") && text.endsWith("D")) {
-      return Duration.ofDays(Period.parse(text).getDays());
+    if (!text.contains("T")) {
+      Period period = Period.parse(text);
+      if (period.getYears() != 0 || period.getMonths() != 0) {
+        throw new IllegalArgumentException("報告の期限は日数（例 P30D）か時間（例 PT72H）で書いてください。"
+            + "月や年は日数が決まらないため使えません: " + text);
+      }
+      return Duration.ofDays(period.getDays());
     }
     return Duration.parse(text);
   }
