@@ -182,4 +182,13 @@ public class HttpTestClient {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A port nobody listens on now, for a test server that must keep its port across a stop and a start. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import jp.smb.incident.ApplicationProcess;
+import jp.smb.incident.HttpTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +29,12 @@ class AlertsAcrossRestartIT {
 
   private static final String PASSWORD = "Renshu-2026!";
 
+  /** Chosen once: the mail server comes back on the same port. */
+  private static final int SMTP_PORT = HttpTestClient.freePort();
+
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension mail = new GreenMailExtension(
+      new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
 
   private final Path dataDir = temporaryDirectory("incident-alert-restart");
 
@@ -37,7 +42,7 @@ class AlertsAcrossRestartIT {
   void shouldDeliverAfterARestartTheAlertThatWasPendingWhileMailWasDown() throws Exception {
     mail.stop();
     String[] arguments = {"--incident.data-dir=" + dataDir, "--spring.profiles.active=demo",
-        "--spring.mail.host=localhost", "--spring.mail.port=" + ServerSetupTest.SMTP.getPort(),
+        "--spring.mail.host=localhost", "--spring.mail.port=" + SMTP_PORT,
         "--incident.notification.poll-interval=PT0.5S", "--incident.notification.retry-initial=PT1S",
         "--incident.notification.retry-max=PT2S", "--incident.notification.claim-timeout=PT3S"};
     String number;

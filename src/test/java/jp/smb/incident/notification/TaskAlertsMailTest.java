@@ -3,7 +3,7 @@ package jp.smb.incident.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -44,7 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:alert-tests;DB_CLOSE_DELAY=-1",
     "spring.mail.host=localhost",
-    "spring.mail.port=3025",
     "incident.notification.base-url=https://incident.example.jp",
     "incident.notification.from=incident@example.jp",
     "incident.notification.poll-interval=PT0.2S",
@@ -59,8 +58,12 @@ class TaskAlertsMailTest {
 
   private static final String PASSWORD = "Tsuchi-2026!x";
 
+  /** Chosen once: the mail server keeps its port when a test stops and starts it again. */
+  private static final int SMTP_PORT = HttpTestClient.freePort();
+
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension mail = new GreenMailExtension(
+      new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
 
   /** A chat's incoming webhook, as a local HTTP server. */
   private static final List<String> HOOK_CALLS = new CopyOnWriteArrayList<>();
@@ -84,6 +87,7 @@ class TaskAlertsMailTest {
 
   @DynamicPropertySource
   static void webhook(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("incident.notification.webhook-url",
         () -> "http://127.0.0.1:" + HOOK.getAddress().getPort() + "/hook");
   }
