@@ -48,7 +48,13 @@ public class IncidentBoard {
   public record Deadline(String recipientName, OffsetDateTime dueAt, long minutesLeft) {
   }
 
-  public record Entry(String incidentNumber, String title, String company, String state, Integer severityLevel,
+  /**
+   * @param state     the state as people read it (対応中 …)
+   * @param stateCode the same as a value to compare: {@code open}, {@code closed}, {@code not_an_incident},
+   *                  {@code cancelled}
+   */
+  public record Entry(String incidentNumber, String title, String company, String state, String stateCode,
+      Integer severityLevel,
       String incidentType, String incidentTypeLabel, String procedure, String procedureName, List<String> stages,
       List<OpenTask> openTasks, Deadline nearestDeadline, Urgency urgency, String processInstanceId,
       OffsetDateTime detectedAt, OffsetDateTime closedAt, String reportUrl) {
@@ -116,7 +122,8 @@ public class IncidentBoard {
   }
 
   private Entry entry(IncidentRecord r, List<String> stages, List<OpenTask> tasks, Deadline deadline, Urgency urgency) {
-    return new Entry(r.incidentNumber(), r.title(), r.businessOperator(), r.state().label(), r.severityLevel(),
+    return new Entry(r.incidentNumber(), r.title(), r.businessOperator(), r.state().label(),
+        r.state().name().toLowerCase(java.util.Locale.ROOT), r.severityLevel(),
         r.incidentType(), typeLabels.getOrDefault(r.incidentType(), r.incidentType()), r.procedureKey(),
         procedureName(r.procedureKey()), stages, tasks, deadline, urgency, r.processInstanceId(), r.detectedAt(),
         r.closedAt(), "/api/incidents/" + r.incidentNumber() + "/report");

@@ -81,6 +81,8 @@ class IncidentBoardTest {
     assertThat(entries.get(0).urgency()).isEqualTo(Urgency.OVERDUE);
 
     assertThat(upcoming.severityLevel()).isEqualTo(3);
+    assertThat(upcoming.state()).isEqualTo("対応中");
+    assertThat(upcoming.stateCode()).as("a value the board compares, not the label").isEqualTo("open");
     assertThat(upcoming.procedureName()).isEqualTo("セキュリティインシデント対応（IPA 3段階）");
     assertThat(upcoming.stages()).contains("ステップ2 報告・公表");
     assertThat(upcoming.incidentTypeLabel()).isNotEqualTo("unauthorized-access");

@@ -74,7 +74,7 @@ function tasksCell(incident) {
 
 function row(incident) {
   const links = el('td', { class: 'ib-links' });
-  if (incident.processInstanceId && incident.state === '対応中') {
+  if (incident.processInstanceId && incident.stateCode === 'open') {
     links.append(el('a', { href: `#/process-instance/${encodeURIComponent(incident.processInstanceId)}/runtime` },
       'Cockpit で開く'));
   }
@@ -159,8 +159,11 @@ function render(node) {
   const results = el('div', { class: 'ib-results' });
   const stateSelect = el('select', { id: 'ib-state' },
     el('option', { value: 'open' }, '対応中'), el('option', { value: 'ended' }, '完了（期間を指定）'));
-  const today = new Date().toISOString().slice(0, 10);
-  const from = el('input', { type: 'date', id: 'ib-from', value: new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10) });
+  // The day as on this device's calendar (Japan's for the people using it), not UTC's: before 9:00 in Japan the UTC
+  // date is still yesterday.
+  const localDay = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  const today = localDay(new Date());
+  const from = el('input', { type: 'date', id: 'ib-from', value: localDay(new Date(Date.now() - 29 * 86400000)) });
   const to = el('input', { type: 'date', id: 'ib-to', value: today });
   const period = el('span', { class: 'ib-period', hidden: '' },
     el('label', { for: 'ib-from' }, '開始日'), from, el('label', { for: 'ib-to' }, '終了日'), to);
