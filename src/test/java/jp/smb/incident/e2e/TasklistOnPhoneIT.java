@@ -115,6 +115,9 @@ class TasklistOnPhoneIT {
           .awaitTask("状況を確認し記録する");
       phone.screenshot("record-situation");
       assertFitsThePhone(measure(phone), "状況を確認し記録する");
+      assertThat(phone.script("return performance.getEntriesByType('resource')"
+          + ".some(entry => entry.name.includes('camunda-welcome'))")).as("no call to the missing welcome page")
+          .isEqualTo(false);
 
       phone.type("affectedSystems", "顧客名簿のある受付用PC").type("eventDescription", "ファイルが開けず身代金の要求")
           .check("isIncident").radio("personalDataLeaked", 0).completeAndWait();
