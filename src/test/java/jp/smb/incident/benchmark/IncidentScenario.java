@@ -56,7 +56,9 @@ final class IncidentScenario {
       Map.entry("Task_ReportDisclosureToExecutive", Map.of("progressReport", "報告・公表の状況を報告した")),
       Map.entry("Task_ReviewStatementWithLawyer", Map.of("lawyerApproved", true)),
       Map.entry("Task_CheckStatement", Map.of("statementCheckNote", "確認した")),
-      Map.entry("Task_CloseIncident", Map.of("closingSummary", "完了", "recordsKept", true)));
+      Map.entry("Task_CloseIncident", Map.of("closingSummary", "完了", "recordsKept", true)),
+      // The business stops: the BCP is activated beside containment (the worst-day change).
+      Map.entry("Task_ActivateBusinessContinuityPlan", Map.of("continuityActions", "紙の伝票で受注を続ける")));
 
   private final ProcessEngine engine;
   private List<Map<String, Object>> steps = List.of();
