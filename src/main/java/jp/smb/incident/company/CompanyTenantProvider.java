@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -58,6 +59,12 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
     List<String> memberOf = login == null || login.getTenantIds() == null ? List.of() : login.getTenantIds();
     Object chosen = context.getVariables() == null ? null : context.getVariables().get(COMPANY_VARIABLE);
     if (chosen instanceof String company && !company.isBlank()) {
+      // A mistyped id would open a company nobody is in: its tasks offered to no one, its alerts sent to no one.
+      if (!companyExists(company)) {
+        throw new RejectedInputException("会社 " + company + " はありません。会社 ID を確かめてください"
+            + (memberOf.isEmpty() ? "" : "（あなたの会社: " + String.join(", ", memberOf) + "）")
+            + " / no company " + company);
+      }
       // Chosen by the intake API, which checked it; from anywhere else only a company the reporter belongs to.
       if (login != null && !memberOf.contains(company) && !Context.getCommandContext().getAuthorizationManager().isCamundaAdmin(login)) {
         throw new RejectedInputException("会社 " + company + " のメンバーではありません。担当している会社の ID を指定してください（"
@@ -71,6 +78,16 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
           + " / member of several companies: choose one with the form's companyId field or the API's company field");
     }
     return memberOf.isEmpty() ? null : memberOf.get(0);
+  }
+
+  /** Whether a company of this id was opened (its tenant exists), whoever asks: the check is not theirs to pass. */
+  private static boolean companyExists(String company) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return true;
+    }
+    return command.runWithoutAuthorization(
+        () -> command.getReadOnlyIdentityProvider().findTenantById(company) != null);
   }
 
   @Override

@@ -290,6 +290,20 @@ class CompaniesTest {
     assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
     assertThat(json(elsewhere).path("message").asText()).contains("メンバーではありません");
 
+    // A mistyped company id starts nothing, for an administrator too: no company nobody is in.
+    long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+    for (String user : List.of("vendor-desk", "admin")) {
+      HttpResponse<String> typo = http.postJson(form, user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD,
+          "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"nosuchcompanyxyz\"}}}");
+      assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+      assertThat(json(typo).path("message").asText()).contains("会社 nosuchcompanyxyz はありません");
+    }
+    HttpResponse<String> started = http.postJson("/engine-rest/process-definition/key/ipa-incident-response/start",
+        "admin", ADMIN_PASSWORD, "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"nosuchcompanyxyz\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(400);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().tenantIdIn("nosuchcompanyxyz").count()).isZero();
+
     HttpResponse<String> named = http.postJson(form, "vendor-desk", PASSWORD,
         "{\"variables\": {" + values + ", \"companyId\": {\"value\": \"beta\"}}}");
     assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
