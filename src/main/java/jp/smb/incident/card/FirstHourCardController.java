@@ -60,13 +60,7 @@ public class FirstHourCardController {
     };
     String tasklist = notification.baseUrl().replaceAll("/+$", "") + "/camunda/app/tasklist/";
     FirstHourCard card = company == null || company.isBlank()
-        ? new FirstHourCard(organisation.name(), tasklist, chain, list(key -> switch (key) {
-          case "support" -> contacts.support();
-          case "insurer" -> contacts.insurer();
-          case "police" -> contacts.police();
-          case "lawyer" -> contacts.lawyer();
-          default -> contacts.providers();
-        }))
+        ? new FirstHourCard(organisation.name(), tasklist, chain, list(contacts.byName()::get))
         : companyCard(company.strip(), tasklist);
     String name = "first-hour-card-" + paper.name().toLowerCase(Locale.ROOT) + ".pdf";
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -50,23 +50,15 @@ public final class PdfDocuments {
     Element body = document.body();
     body.prependElement("div").addClass("running-number").text("インシデント番号 " + incidentNumber);
     body.prependElement("div").addClass("running-company").text(company == null || company.isBlank() ? "" : company);
-    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.useFont(PdfDocuments::font, FONT_FAMILY);
-      builder.withW3cDocument(new W3CDom().fromJsoup(document), "/");
-      builder.toStream(pdf);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report of " + incidentNumber + " as PDF", e);
-    }
-    return pdf.toByteArray();
+    return render(document, "the report of " + incidentNumber);
   }
 
   /** A page that sets its own size and margins (a card to print), in the embedded font, without running heads. */
   public static byte[] fromPage(String html) {
-    Document document = Jsoup.parse(html);
+    return render(Jsoup.parse(html), "the page");
+  }
+
+  private static byte[] render(Document document, String what) {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -76,7 +68,7 @@ public final class PdfDocuments {
       builder.toStream(pdf);
       builder.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the page as PDF", e);
+      throw new UncheckedIOException("cannot write " + what + " as PDF", e);
     }
     return pdf.toByteArray();
   }

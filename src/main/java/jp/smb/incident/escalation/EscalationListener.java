@@ -39,7 +39,8 @@ public class EscalationListener implements ExecutionListener {
   static final String ROUNDS = "escalationRounds";
   static final String ROLE = "escalationRole";
   static final String ROUND = "escalationRound";
-  static final String ADVICE = "escalationAdvice";
+  /** What to do and whom to call this round, for the task's form and its alert. */
+  public static final String ADVICE = "escalationAdvice";
 
   private final IncidentSettings settings;
   private final ContactChain chain;

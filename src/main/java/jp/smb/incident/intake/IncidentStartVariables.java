@@ -1,6 +1,7 @@
 package jp.smb.incident.intake;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.settings.ContactChain;
@@ -31,12 +32,7 @@ public class IncidentStartVariables {
   public Map<String, Object> forNewIncident() {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(SOLE_PROPRIETOR, organisation.soleProprietor());
-    variables.put("contactLawyer", orNotRegistered(contacts.lawyer()));
-    variables.put("contactInsurer", orNotRegistered(contacts.insurer()));
-    variables.put("contactPolice", orNotRegistered(contacts.police()));
-    variables.put("contactPartners", orNotRegistered(contacts.partners()));
-    variables.put("contactProviders", orNotRegistered(contacts.providers()));
-    variables.put("contactSupport", orNotRegistered(contacts.support()));
+    putContacts(variables, contacts.byName());
     variables.put("contactChain", chain.describe());
     return variables;
   }
@@ -45,14 +41,16 @@ public class IncidentStartVariables {
   public Map<String, Object> forCompany(Company company) {
     Map<String, Object> variables = forNewIncident();
     variables.put(SOLE_PROPRIETOR, "sole-proprietor".equals(company.profile()));
-    Map<String, String> own = company.contacts();
-    variables.put("contactLawyer", orNotRegistered(own.get("lawyer")));
-    variables.put("contactInsurer", orNotRegistered(own.get("insurer")));
-    variables.put("contactPolice", orNotRegistered(own.get("police")));
-    variables.put("contactPartners", orNotRegistered(own.get("partners")));
-    variables.put("contactProviders", orNotRegistered(own.get("providers")));
-    variables.put("contactSupport", orNotRegistered(own.get("support")));
+    putContacts(variables, company.contacts());
     return variables;
+  }
+
+  /** contactLawyer, contactInsurer, … from the entries by name, 未登録 where there is none. */
+  private static void putContacts(Map<String, Object> variables, Map<String, String> byName) {
+    for (String name : List.of("lawyer", "insurer", "police", "partners", "providers", "support")) {
+      variables.put("contact" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+          orNotRegistered(byName.get(name)));
+    }
   }
 
   private static String orNotRegistered(String contact) {

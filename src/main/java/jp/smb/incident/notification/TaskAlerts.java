@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jp.smb.incident.escalation.EscalationListener;
 import jp.smb.incident.settings.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -51,7 +52,7 @@ public class TaskAlerts {
         model == null ? null : instructions.of(model.getCamundaFormRef()),
         level instanceof Number n ? n.intValue() : null,
         due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(), escalation(model),
-        text(task.getVariable("escalationAdvice")));
+        text(task.getVariable(EscalationListener.ADVICE)));
     OffsetDateTime now = OffsetDateTime.now(clock);
     String body = alert.body(settings.baseUrl(), clock.getZone());
     if (settings.mailEnabled()) {

@@ -1,5 +1,9 @@
 package jp.smb.incident.settings;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
 
 /**
  * The contact list prepared in advance (docs/domain.md §Contacts): each entry is free text such as
@@ -14,4 +18,21 @@ package jp.smb.incident.settings;
  */
 public record OrganisationContacts(String lawyer, String insurer, String police, String partners, String providers,
     String support) {
+
+  /** The entries by their names in the settings, as a client company's contact list is kept (absent ones left out). */
+  public Map<String, String> byName() {
+    Map<String, String> byName = new HashMap<>();
+    BiConsumer<String, String> put = (name, entry) -> {
+      if (entry != null) {
+        byName.put(name, entry);
+      }
+    };
+    put.accept("lawyer", lawyer);
+    put.accept("insurer", insurer);
+    put.accept("police", police);
+    put.accept("partners", partners);
+    put.accept("providers", providers);
+    put.accept("support", support);
+    return byName;
+  }
 }

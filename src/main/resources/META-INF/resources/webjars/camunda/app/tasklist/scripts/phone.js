@@ -12,6 +12,8 @@ const APP_ROOT = (() => {
   return at >= 0 ? path.substring(0, at) : '/camunda';
 })();
 const ENGINE_API = `${APP_ROOT}/api/engine/engine/default`;
+// The application's own API (/api), beside the webapps (/camunda).
+const OWN_API = `${APP_ROOT.replace(/\/[^/]*$/, '')}/api`;
 
 const claimTried = new Set();
 
@@ -96,7 +98,7 @@ async function markOwnProcedure() {
     return;
   }
   if (!procedures) {
-    procedures = getJson(`${APP_ROOT.replace(/\/[^/]*$/, '')}/api/procedures`).catch(() => {
+    procedures = getJson(`${OWN_API}/procedures`).catch(() => {
       procedures = null;
       return [];
     });
@@ -143,7 +145,7 @@ function addCardLink() {
   const item = document.createElement('li');
   item.className = 'incident-first-hour-card';
   const link = document.createElement('a');
-  link.href = `${APP_ROOT.replace(/\/[^/]*$/, '')}/api/first-hour-card?size=a4`;
+  link.href = `${OWN_API}/first-hour-card?size=a4`;
   link.target = '_blank';
   link.rel = 'noopener';
   link.textContent = '初動カードを印刷（PDF）';
