@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,25 +46,38 @@ public class AlertDispatcher {
         .description("alerts given up and not yet dealt with").register(meters);
   }
 
-  /** Every {@code incident.notification.poll-interval} (NotificationConfiguration). */
+  /** Every {@code incident.notification.poll-interval} (NotificationConfiguration): up to 50 alerts, one by one. */
   public void dispatch() {
     JavaMailSender sender = mail.getIfAvailable();
     if (!settings.mailEnabled() && settings.webhookUrl() == null) {
       return;
     }
-    for (OutboxEntry entry : outbox.claimDue(OffsetDateTime.now(clock), settings.claimTimeout(), 50)) {
+    for (int i = 0; i < 50; i++) {
+      Optional<Outbox.Claim> next = outbox.claimNext(OffsetDateTime.now(clock), settings.claimTimeout());
+      if (next.isEmpty()) {
+        return;
+      }
+      Outbox.Claim claim = next.get();
       try {
-        deliver(entry, sender);
-        outbox.sent(entry.id(), OffsetDateTime.now(clock));
+        deliver(claim.entry(), sender);
+        if (!outbox.sent(claim, OffsetDateTime.now(clock))) {
+          leaseLost(claim);
+        }
         sent.increment();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        outbox.attemptFailed(entry.id(), "interrupted", OffsetDateTime.now(clock), false);
+        outbox.attemptFailed(claim, "interrupted", OffsetDateTime.now(clock), false);
         return;
       } catch (Exception e) {
-        failedAttempt(entry, e);
+        failedAttempt(claim, e);
       }
     }
+  }
+
+  /** The send outlasted the lease and another node may have sent it too: claim-timeout is too short. */
+  private void leaseLost(Outbox.Claim claim) {
+    LOG.warn("通知の送信中に担当が切れました。別のサーバーも送った可能性があります（incident.notification.claim-timeout を"
+        + "送信にかかる時間より長くしてください） / Lease of alert {} ran out while sending", claim.entry().id());
   }
 
   private void deliver(OutboxEntry entry, JavaMailSender sender) throws Exception {
@@ -85,11 +99,15 @@ public class AlertDispatcher {
     sender.send(message);
   }
 
-  private void failedAttempt(OutboxEntry entry, Exception e) {
+  private void failedAttempt(Outbox.Claim claim, Exception e) {
+    OutboxEntry entry = claim.entry();
     int attempts = entry.attempts() + 1;
     boolean giveUp = attempts >= settings.maxAttempts();
-    outbox.attemptFailed(entry.id(), String.valueOf(e.getMessage()),
-        OffsetDateTime.now(clock).plus(settings.backoff(attempts)), giveUp);
+    if (!outbox.attemptFailed(claim, String.valueOf(e.getMessage()),
+        OffsetDateTime.now(clock).plus(settings.backoff(attempts)), giveUp)) {
+      leaseLost(claim);
+      return;
+    }
     if (giveUp) {
       failed.increment();
       LOG.warn("通知を送れませんでした（{} 回、あきらめました）: 宛先 {}、件名 {}、理由 {} / Alert {} given up", attempts,

@@ -1,6 +1,7 @@
 package jp.smb.incident.notification;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -8,6 +9,8 @@ import org.springframework.context.event.EventListener;
 import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Whether alerts are on (a mail host is configured), where their links point, and how delivery is retried. */
 @Component
@@ -23,6 +26,7 @@ public class NotificationSettings {
   private final Duration retryMax;
   private final int maxAttempts;
   private final Duration claimTimeout;
+  private final Environment environment;
 
   /** The mail server and the sender's and links' fallbacks are Spring's own settings, not {@code incident.*}. */
   public NotificationSettings(IncidentProperties settings, Environment environment) {
@@ -37,6 +41,7 @@ public class NotificationSettings {
     this.retryMax = notification.retryMax();
     this.maxAttempts = notification.maxAttempts();
     this.claimTimeout = notification.claimTimeout();
+    this.environment = environment;
   }
 
   /**
@@ -70,11 +75,21 @@ public class NotificationSettings {
 
   /** Doubling from {@code retry-initial} after each failed attempt, never longer than {@code retry-max}. */
   public Duration backoff(int failedAttempts) {
-    Duration delay = retryInitial;
-    for (int i = 1; i < failedAttempts && delay.compareTo(retryMax) < 0; i++) {
-      delay = delay.multipliedBy(2);
+    ExponentialBackOff policy = new ExponentialBackOff(retryInitial.toMillis(), 2.0);
+    policy.setMaxInterval(retryMax.toMillis());
+    BackOffExecution execution = policy.start();
+    long delay = retryInitial.toMillis();
+    for (int i = 0; i < Math.max(1, failedAttempts); i++) {
+      delay = execution.nextBackOff();
     }
-    return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+    return Duration.ofMillis(delay);
+  }
+
+  /** The longest one mail may take: connecting, answering and writing, each up to its own timeout. */
+  private Duration longestSend() {
+    return Duration.ofMillis(Stream.of("connectiontimeout", "timeout", "writetimeout")
+        .mapToLong(name -> environment.getProperty("spring.mail.properties.mail.smtp." + name, Long.class, 0L))
+        .sum());
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -83,6 +98,10 @@ public class NotificationSettings {
       LOG.info("メール通知: 有効（{}、リンク {}） / Alerts by mail: on via {}", mailHost, baseUrl, mailHost);
     } else {
       LOG.info("メール通知: 無効（spring.mail.host が未設定） / Alerts by mail: off, spring.mail.host is not set");
+    }
+    if (mailEnabled() && claimTimeout.compareTo(longestSend()) <= 0) {
+      LOG.warn("incident.notification.claim-timeout（{}）がメール送信の最長時間（{}）以下です。複数のサーバーで同じ通知を"
+          + "二度送ることがあります / claim-timeout should outlast one send", claimTimeout, longestSend());
     }
     if (webhookUrl != null) {
       LOG.info("チャット通知: 有効（Webhook） / Alerts to chat: on");

@@ -4,15 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The alert outbox. Written in the transaction of the step that causes an alert, so an alert exists exactly when
- * its step committed; read by the dispatcher after commit. A node claims an entry with a conditional update, so
- * that nodes sharing one database do not send it twice; a claim left by a dead node runs out and is taken again.
+ * its step committed; read by the dispatcher after commit. A node claims one entry at a time with a conditional
+ * update and a token of its own, so that nodes sharing one database do not send it twice; a claim left by a dead
+ * node runs out and is taken again, and the dead node's late update finds the token changed and writes nothing.
  */
 @Repository
 public class Outbox {
@@ -32,36 +34,49 @@ public class Outbox {
         now);
   }
 
-  /** Takes up to {@code limit} entries that are due, for {@code claimFor}; each is returned to one node only. */
-  public List<OutboxEntry> claimDue(OffsetDateTime now, Duration claimFor, int limit) {
-    List<OutboxEntry> due = jdbc.query("""
-        SELECT * FROM notification_outbox
+  /** An entry taken by one node, with the token that proves the claim is still its own. */
+  public record Claim(OutboxEntry entry, String token) {
+  }
+
+  /**
+   * Takes the oldest due entry for {@code lease}, or nothing if none is due. One entry at a time, so the lease
+   * covers one send and not a batch whose tail another node would take again while this one is still sending.
+   */
+  public Optional<Claim> claimNext(OffsetDateTime now, Duration lease) {
+    List<Long> due = jdbc.queryForList("""
+        SELECT id FROM notification_outbox
         WHERE (state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?)
-        ORDER BY id LIMIT ?""", Outbox::entry, now, now, limit);
-    List<OutboxEntry> claimed = new ArrayList<>();
-    for (OutboxEntry entry : due) {
-      // Taken only if no other node took it since it was read; what is sent does not change with the claim.
+        ORDER BY id LIMIT 10""", Long.class, now, now);
+    for (long id : due) {
+      String token = UUID.randomUUID().toString();
+      // Taken only if no other node took it since it was read.
       int taken = jdbc.update("""
-          UPDATE notification_outbox SET state = 'SENDING', claimed_until = ?
+          UPDATE notification_outbox SET state = 'SENDING', claimed_until = ?, claim_token = ?
           WHERE id = ? AND ((state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?))""",
-          now.plus(claimFor), entry.id(), now, now);
+          now.plus(lease), token, id, now, now);
       if (taken == 1) {
-        claimed.add(entry);
+        return Optional.of(new Claim(jdbc.queryForObject("SELECT * FROM notification_outbox WHERE id = ?",
+            Outbox::entry, id), token));
       }
     }
-    return claimed;
+    return Optional.empty();
   }
 
-  public void sent(long id, OffsetDateTime at) {
-    jdbc.update("UPDATE notification_outbox SET state = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL,"
-        + " attempts = attempts + 1 WHERE id = ?", at, id);
+  /** Marks the entry sent, if the claim is still the caller's; false if another node has taken it since. */
+  public boolean sent(Claim claim, OffsetDateTime at) {
+    return jdbc.update("UPDATE notification_outbox SET state = 'SENT', sent_at = ?, claimed_until = NULL,"
+        + " claim_token = NULL, last_error = NULL, attempts = attempts + 1 WHERE id = ? AND claim_token = ?", at,
+        claim.entry().id(), claim.token()) == 1;
   }
 
-  /** Records a failed attempt: tried again at {@code nextAttemptAt}, or given up (FAILED) for a person to see. */
-  public void attemptFailed(long id, String error, OffsetDateTime nextAttemptAt, boolean giveUp) {
-    jdbc.update("UPDATE notification_outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?,"
-        + " claimed_until = NULL, last_error = ? WHERE id = ?", giveUp ? "FAILED" : "PENDING", nextAttemptAt,
-        truncate(error, 1000), id);
+  /**
+   * Records a failed attempt: tried again at {@code nextAttemptAt}, or given up (FAILED) for a person to see. False
+   * if the claim is no longer the caller's.
+   */
+  public boolean attemptFailed(Claim claim, String error, OffsetDateTime nextAttemptAt, boolean giveUp) {
+    return jdbc.update("UPDATE notification_outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?,"
+        + " claimed_until = NULL, claim_token = NULL, last_error = ? WHERE id = ? AND claim_token = ?",
+        giveUp ? "FAILED" : "PENDING", nextAttemptAt, truncate(error, 1000), claim.entry().id(), claim.token()) == 1;
   }
 
   public List<OutboxEntry> list(String state, int limit) {
