@@ -1,10 +1,10 @@
 package jp.smb.incident.escalation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import jp.smb.incident.settings.IncidentProperties;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class IncidentSettings {
 
   private final IncidentProperties.Escalation escalation;
+  private final Clock clock;
 
-  public IncidentSettings(IncidentProperties settings) {
+  public IncidentSettings(IncidentProperties settings, Clock clock) {
     this.escalation = settings.escalation();
+    this.clock = clock;
   }
 
   /** Escalation cycle on インシデントに該当するか判断する / 状況を確認し記録する (first after 30 minutes). */
@@ -43,7 +45,7 @@ public class IncidentSettings {
 
   /** Escalation cycle on a report past its deadline: at the deadline (at once if it has passed), then repeated. */
   public String escalationFrom(Date deadline) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     Instant first = deadline == null || deadline.toInstant().isBefore(now) ? now : deadline.toInstant();
     return cycle(first);
   }
@@ -58,9 +60,8 @@ public class IncidentSettings {
     return escalation.repeat();
   }
 
-  // The engine's clock, not the Spring one: the timer is the engine's, and tests move its clock.
   private String cycleAfter(Duration first) {
-    return cycle(ClockUtil.getCurrentTime().toInstant().plus(first));
+    return cycle(clock.instant().plus(first));
   }
 
   /** ISO-8601 repetition from a start time, which the engine's timer cycles understand. */

@@ -1,10 +1,10 @@
 package jp.smb.incident.reporting;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,12 @@ public class FinalReportTiming {
   private final ReportPlanning plan;
   private final ReportPreparation preparation;
   private final Duration leadTime;
+  private final Clock clock;
 
-  public FinalReportTiming(ReportPlanning plan, ReportPreparation preparation, IncidentProperties settings) {
+  public FinalReportTiming(ReportPlanning plan, ReportPreparation preparation, IncidentProperties settings,
+      Clock clock) {
     this.plan = plan;
+    this.clock = clock;
     this.preparation = preparation;
     this.leadTime = settings.reporting().finalReportLeadTime();
   }
@@ -32,7 +35,7 @@ public class FinalReportTiming {
       OffsetDateTime due = preparation.dueDate(ReportPreparation.awareness(execution.getVariables()), item.deadline());
       return Date.from(due.minus(leadTime).toInstant());
     } catch (IllegalArgumentException unreadableAwareness) {
-      return ClockUtil.getCurrentTime();
+      return Date.from(clock.instant());
     }
   }
 }

@@ -33,7 +33,8 @@ public class IncidentBoardController {
 
   /**
    * {@code state=open} (default): open incidents, most urgent first. {@code state=ended}: incidents that ended from
-   * {@code from} to {@code to} (dates, both included; default the last 30 days).
+   * {@code from} to {@code to} (dates, both included; default the last 30 days up to today). Both answer with
+   * {@code timeZone}, {@code today} and the {@code period} as dates of {@code incident.time-zone}.
    */
   @GetMapping(path = "/api/board")
   public Map<String, Object> board(@RequestParam(defaultValue = "open") String state,
@@ -45,20 +46,20 @@ public class IncidentBoardController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1〜1000 にしてください");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // The period is counted in incident.time-zone's calendar and served, so no browser works it out from UTC.
+    LocalDate last = to == null ? now.toLocalDate() : to;
+    LocalDate first = from == null ? last.minusDays(29) : from;
+    if (first.isAfter(last)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "from は to 以前の日付にしてください");
+    }
     List<Entry> incidents = switch (state) {
       case "open" -> board.open(limit);
-      case "ended" -> {
-        LocalDate last = to == null ? now.toLocalDate() : to;
-        LocalDate first = from == null ? last.minusDays(29) : from;
-        if (first.isAfter(last)) {
-          throw new ApiException(HttpStatus.BAD_REQUEST, "from は to 以前の日付にしてください");
-        }
-        yield board.ended(first.atStartOfDay(clock.getZone()).toOffsetDateTime(),
-            last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime(), limit);
-      }
+      case "ended" -> board.ended(first.atStartOfDay(clock.getZone()).toOffsetDateTime(),
+          last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime(), limit);
       default -> throw new ApiException(HttpStatus.BAD_REQUEST, "state は open か ended にしてください");
     };
-    return Map.of("generatedAt", now, "state", state, "incidents", incidents);
+    return Map.of("generatedAt", now, "timeZone", clock.getZone().getId(), "today", now.toLocalDate(),
+        "period", Map.of("from", first, "to", last), "state", state, "incidents", incidents);
   }
 
   @GetMapping(path = "/api/board/figures")

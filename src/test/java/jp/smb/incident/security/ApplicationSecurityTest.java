@@ -3,13 +3,17 @@ package jp.smb.incident.security;
 import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import jp.smb.incident.HttpTestClient;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,6 +281,22 @@ class ApplicationSecurityTest {
     assertThat(http.get("/api/board?state=ended&from=2026-12-02&to=2026-12-01", "demo-lead", DEMO_PASSWORD).body())
         .contains("from は to 以前");
     assertThat(http.get("/api/board/figures?months=0", "demo-lead", DEMO_PASSWORD).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldCountTheBoardsDaysInJapanEvenBeforeNineInTheMorning() {
+    // 08:30 on 6 December in Japan, still 5 December in UTC: the board's "today" and default period are Japan's.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-05T23:30:00Z")));
+    try {
+      JsonNode board = HttpTestClient.json(http.get("/api/board?state=ended", "demo-lead", DEMO_PASSWORD));
+      assertThat(board.path("timeZone").asText()).isEqualTo("Asia/Tokyo");
+      assertThat(board.path("today").asText()).isEqualTo("2026-12-06");
+      assertThat(board.path("period").path("to").asText()).isEqualTo("2026-12-06");
+      assertThat(board.path("period").path("from").asText()).isEqualTo("2026-11-07");
+      assertThat(board.path("generatedAt").asText()).startsWith("2026-12-06T08:30");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private static String idOf(String body) {

@@ -25,9 +25,14 @@ async function getJson(url) {
   return body;
 }
 
-const dateTime = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit'
-});
+// Times are shown in the installation's time zone (incident.time-zone), which every answer of the board names.
+let dateTime = formatIn('Asia/Tokyo');
+
+function formatIn(timeZone) {
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit'
+  });
+}
 
 function formatDate(value) {
   return value ? dateTime.format(new Date(value)) : '';
@@ -159,12 +164,10 @@ function render(node) {
   const results = el('div', { class: 'ib-results' });
   const stateSelect = el('select', { id: 'ib-state' },
     el('option', { value: 'open' }, '対応中'), el('option', { value: 'ended' }, '完了（期間を指定）'));
-  // The day as on this device's calendar (Japan's for the people using it), not UTC's: before 9:00 in Japan the UTC
-  // date is still yesterday.
-  const localDay = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  const today = localDay(new Date());
-  const from = el('input', { type: 'date', id: 'ib-from', value: localDay(new Date(Date.now() - 29 * 86400000)) });
-  const to = el('input', { type: 'date', id: 'ib-to', value: today });
+  // The default period comes from the server, in its time zone: a browser's own date may be UTC's, which before
+  // 9:00 in Japan is still yesterday.
+  const from = el('input', { type: 'date', id: 'ib-from' });
+  const to = el('input', { type: 'date', id: 'ib-to' });
   const period = el('span', { class: 'ib-period', hidden: '' },
     el('label', { for: 'ib-from' }, '開始日'), from, el('label', { for: 'ib-to' }, '終了日'), to);
   const show = el('button', { type: 'submit', class: 'btn btn-default' }, '表示');
@@ -175,9 +178,13 @@ function render(node) {
   async function load() {
     const ended = stateSelect.value === 'ended';
     status.textContent = '読み込み中…';
-    const query = ended ? `?state=ended&from=${from.value}&to=${to.value}` : '?state=open';
+    const query = !ended ? '?state=open'
+      : '?state=ended' + (from.value ? `&from=${from.value}` : '') + (to.value ? `&to=${to.value}` : '');
     try {
       const board = await getJson(API + query);
+      dateTime = formatIn(board.timeZone);
+      from.value = from.value || board.period.from;
+      to.value = to.value || board.period.to;
       results.replaceChildren(table(board.incidents, ended
         ? `${from.value} 〜 ${to.value} に完了したインシデント（${board.incidents.length} 件）`
         : `対応中のインシデント（${board.incidents.length} 件、緊急度の高い順）`));
