@@ -1,71 +1,89 @@
 package jp.smb.incident.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * One ransomware incident that stops the business and reaches customers, from the report to the close, every
- * step completed through the engine API with what a responder would enter: level 3, four reports with drafts,
- * the malware playbook, evidence, recovery from backup. Asynchronous steps run inline, as the job executor would.
+ * One incident from the report to the close, every step answered from its deployed Camunda Form the way a person in
+ * Tasklist would: the fields the form shows (its {@code hide} conditions evaluated on the values so far), the
+ * scenario's facts where it knows them, the form's default otherwise, and a plausible value for a required field
+ * left empty. A step added to a diagram is answered through its form, or the run fails naming the field it could not
+ * fill. Asynchronous steps run inline, as the job executor would.
  */
 final class IncidentScenario {
 
-  private static final Map<String, Object> REPORT = Map.of(
-      "incidentTitle", "ファイルサーバーが開けない", "incidentType", "ransomware",
-      "detectedAt", "2026-11-24T09:30+09:00", "eventDescription", "共有フォルダのファイルの拡張子が変わり、開けなくなった",
-      "reportSource", "internal", "affectedSystems", "ファイルサーバー");
+  /** Ransomware stops the file server and reaches customers: level 3, reports, the malware playbook, a backup. */
+  static IncidentScenario threeStage(ProcessEngine engine) {
+    return new IncidentScenario(engine, "ipa-incident-response", "three-stage procedure", Map.of(
+        "incidentTitle", "ファイルサーバーが開けない", "incidentType", "ransomware",
+        "detectedAt", "2026-11-24T09:30+09:00", "eventDescription", "共有フォルダのファイルの拡張子が変わり、開けなくなった",
+        "reportSource", "internal", "affectedSystems", "ファイルサーバー"), Map.ofEntries(
+            Map.entry("isIncident", true), Map.entry("businessAffected", "yes"),
+            Map.entry("externalPartiesAffected", "yes"), Map.entry("personalDataLeaked", "no"),
+            Map.entry("powerKeptOn", true), Map.entry("externallyReachable", false),
+            Map.entry("damageMaySpread", true), Map.entry("partnersAffected", true),
+            Map.entry("consumersAffected", true), Map.entry("wideImpact", true), Map.entry("reportChannel", "email"),
+            Map.entry("compensationNeeded", false), Map.entry("finalReport", true),
+            Map.entry("forensicsNeeded", false), Map.entry("inHouseCapable", true), Map.entry("crimeSuspected", false),
+            Map.entry("occurredAt", "2026-11-23T22:00+09:00"), Map.entry("backupUsable", true),
+            Map.entry("repairConfirmed", true), Map.entry("lawyerApproved", true)));
+  }
 
-  private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
-      Map.entry("Task_TriageReport", Map.of("isIncident", true, "businessAffected", "yes",
-          "externalPartiesAffected", "yes", "personalDataLeaked", "no")),
-      Map.entry("Task_ReportToExecutive", Map.of("executiveReport", "社長に電話で報告",
-          "executiveReportedAt", "2026-11-24T10:00+09:00")),
-      Map.entry("Task_SetUpResponseTeam", Map.of("responseLeader", "情報システム課 佐藤", "responseMembers", "鈴木: 調査")),
-      Map.entry("Task_ContainIncident", Map.of("containmentNote", "LANケーブルを抜いた", "powerKeptOn", true,
-          "externallyReachable", false, "damageMaySpread", true)),
-      Map.entry("Task_DecideFirstReport", Map.of("partnersAffected", true, "consumersAffected", true,
-          "wideImpact", true, "firstReportPlan", "ウェブサイトで公表し窓口を開設")),
-      Map.entry("Task_SendReport", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
-          "reportReference", "送付済み")),
-      Map.entry("Task_SendReportPromptly", Map.of("reportChannel", "email", "reportSentAt", "2026-11-25T10:00+09:00",
-          "reportReference", "送付済み")),
-      Map.entry("Task_SendReportByDeadline", Map.of("reportChannel", "email",
-          "reportSentAt", "2026-11-25T10:00+09:00", "reportReference", "送付済み")),
-      Map.entry("Task_ReportToAffectedParties", Map.of("affectedPartiesReport", "最終報", "compensationNeeded", false,
-          "finalReport", true)),
-      Map.entry("Task_CollectEvidence", Map.of("evidenceItems", "サーバーのメモリとログ",
-          "evidenceCollectedBeforeChange", true, "forensicsNeeded", false)),
-      Map.entry("Task_InvestigateIncident", Map.of("occurredAt", "2026-11-23T22:00+09:00", "suspectedCause", "VPN",
-          "inHouseCapable", true, "crimeSuspected", false, "businessAffected", "yes", "externalPartiesAffected", "yes")),
-      Map.entry("Task_ReportProgressToExecutive", Map.of("progressReport", "調査状況を報告")),
-      Map.entry("Task_StopInfectedDevices", Map.of("infectedDevices", "ファイルサーバー", "devicesDisconnected", true)),
-      Map.entry("Task_CheckBackups", Map.of("backupStatus", "外付けHDDは無事", "backupUsable", true)),
-      Map.entry("Task_RepairSystems", Map.of("repairNote", "パッチ適用")),
-      Map.entry("Task_ConfirmAndRestore", Map.of("repairConfirmed", true, "restoredAt", "2026-11-25T18:00+09:00",
-          "restorationNote", "業務再開")),
-      Map.entry("Task_ReportRecoveryToExecutive", Map.of("recoveryReport", "復旧を報告")),
-      Map.entry("Task_PreventRecurrence", Map.of("rootCause", "パッチ未適用", "preventionMeasures", "更新手順を定める")),
-      Map.entry("Task_SendFinalReport", Map.of("finalReportContent", "取引先に最終報を送った")),
-      Map.entry("Task_ReportDisclosureToExecutive", Map.of("progressReport", "報告・公表の状況を報告した")),
-      Map.entry("Task_ReviewStatementWithLawyer", Map.of("lawyerApproved", true)),
-      Map.entry("Task_CheckStatement", Map.of("statementCheckNote", "確認した")),
-      Map.entry("Task_CloseIncident", Map.of("closingSummary", "完了", "recordsKept", true)),
-      // The business stops: the BCP is activated beside containment (the worst-day change).
-      Map.entry("Task_ActivateBusinessContinuityPlan", Map.of("continuityActions", "紙の伝票で受注を続ける")));
+  /** A sole proprietor's office PC infected by a mail attachment: the six steps, customers' addresses at risk. */
+  static IncidentScenario sixStep(ProcessEngine engine) {
+    return new IncidentScenario(engine, "six-step-incident-response", "six-step procedure", Map.of(
+        "incidentTitle", "顧客から情報漏えいの指摘", "incidentType", "malware",
+        "detectedAt", "2026-11-24T09:30+09:00", "eventDescription", "顧客から、当社から不審なメールが届いたと連絡があった",
+        "reportSource", "external", "externalReporterContact", "customer@example.jp"), Map.ofEntries(
+            Map.entry("isIncident", true), Map.entry("occurredAt", "2026-11-23T22:00+09:00"),
+            Map.entry("businessAffected", "no"), Map.entry("externalPartiesAffected", "yes"),
+            Map.entry("personalDataLeaked", "no"), Map.entry("forensicsNeeded", false),
+            Map.entry("powerKeptOn", true), Map.entry("repairConfirmed", true), Map.entry("lawyerApproved", true)));
+  }
+
+  /** What a person types where a required field asks for words, a number or a time the scenario does not give. */
+  private static final String TEXT = "状況を確認し記入した";
+  private static final String TIME = "2026-11-25T10:00+09:00";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
   private final ProcessEngine engine;
+  private final String procedure;
+  private final String name;
+  private final Map<String, Object> report;
+  private final Map<String, Object> facts;
   private List<Map<String, Object>> steps = List.of();
   private String lastNumber;
 
-  IncidentScenario(ProcessEngine engine) {
+  private IncidentScenario(ProcessEngine engine, String procedure, String name, Map<String, Object> report,
+      Map<String, Object> facts) {
     this.engine = engine;
+    this.procedure = procedure;
+    this.name = name;
+    this.report = report;
+    this.facts = facts;
+  }
+
+  String name() {
+    return name;
   }
 
   /** The form values of each completed user task of the last run, in order. */
@@ -83,8 +101,8 @@ final class IncidentScenario {
 
   void run() {
     TaskService tasks = engine.getTaskService();
-    String number = engine.getRuntimeService()
-        .startProcessInstanceByKey("ipa-incident-response", new HashMap<>(REPORT)).getBusinessKey();
+    String number = engine.getRuntimeService().startProcessInstanceByKey(procedure, new HashMap<>(report))
+        .getBusinessKey();
     List<Map<String, Object>> completed = new ArrayList<>();
     for (int round = 0; round < 100; round++) {
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).list();
@@ -97,16 +115,90 @@ final class IncidentScenario {
         return;
       }
       for (Task task : open) {
-        Map<String, Object> values = ANSWERS.get(task.getTaskDefinitionKey());
-        if (values == null) {
-          throw new IllegalStateException("no answer for " + task.getTaskDefinitionKey() + " of " + number);
-        }
+        Map<String, Object> values = answer(task);
         tasks.complete(task.getId(), values);
         completed.add(values);
         runJobs();
       }
     }
     throw new IllegalStateException(number + " did not end");
+  }
+
+  /** The values Tasklist would submit for this task's form. */
+  private Map<String, Object> answer(Task task) {
+    JsonNode form;
+    try (InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      form = JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<JsonNode> fields = new ArrayList<>();
+    collectFields(form.path("components"), fields);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (JsonNode field : fields) {
+      Object value = valueFor(field, task);
+      if (value != null) {
+        values.put(field.path("key").asText(), value);
+      }
+    }
+    // As form-js: a field its condition hides is not submitted; conditions read the task's variables and the form.
+    VariableMap context = Variables.fromMap(engine.getTaskService().getVariables(task.getId()));
+    context.putAll(values);
+    for (JsonNode field : fields) {
+      if (hidden(field, context)) {
+        values.remove(field.path("key").asText());
+      }
+    }
+    return values;
+  }
+
+  private Object valueFor(JsonNode field, Task task) {
+    String key = field.path("key").asText();
+    if (field.path("readonly").asBoolean() || field.path("disabled").asBoolean()) {
+      return null;
+    }
+    if (facts.containsKey(key)) {
+      return facts.get(key);
+    }
+    if (field.has("defaultValue")) {
+      return JSON.convertValue(field.get("defaultValue"), Object.class);
+    }
+    if (!field.path("validate").path("required").asBoolean()) {
+      return null;
+    }
+    return switch (field.path("type").asText()) {
+      case "textfield", "textarea" -> TEXT;
+      case "number" -> 1L;
+      case "checkbox" -> true;
+      case "datetime" -> "date".equals(field.path("subtype").asText()) ? TIME.substring(0, 10) : TIME;
+      case "select", "radio" -> field.path("values").path(0).path("value").asText();
+      case "checklist" -> Variables.objectValue(List.of(field.path("values").path(0).path("value").asText()))
+          .serializationDataFormat("application/json").create();
+      default -> throw new IllegalStateException("the scenario cannot fill the required field " + key + " ("
+          + field.path("type").asText() + ") of " + task.getTaskDefinitionKey());
+    };
+  }
+
+  private static boolean hidden(JsonNode field, VariableMap context) {
+    String condition = field.path("conditional").path("hide").asText("");
+    if (!condition.startsWith("=")) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(condition.substring(1), context.asVariableContext()));
+    } catch (RuntimeException unreadable) {
+      return false; // form-js shows a field whose condition it cannot evaluate
+    }
+  }
+
+  private static void collectFields(JsonNode components, List<JsonNode> fields) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key") && !List.of("text", "html", "image", "button").contains(
+          component.path("type").asText())) {
+        fields.add(component);
+      }
+      collectFields(component.path("components"), fields);
+    }
   }
 
   private int runJobs() {
