@@ -51,6 +51,12 @@ public class ApiCaller {
         .anyMatch(Arrays.asList(roles)::contains);
   }
 
+  /** Whether the caller is a Camunda administrator (camunda-admin). */
+  public boolean isAdministrator() {
+    List<String> groups = authentication().getGroupIds();
+    return groups != null && groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
   public void requireAdministrator(String action) {
     Authentication authentication = authentication();
     if (authentication.getGroupIds() == null || !authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {

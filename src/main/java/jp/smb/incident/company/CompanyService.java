@@ -151,6 +151,10 @@ public class CompanyService {
       throw new ApiException(HttpStatus.BAD_REQUEST,
           "id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）");
     }
+    if (CompanyTenantProvider.INSTALLATION.equals(company.id())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "id " + CompanyTenantProvider.INSTALLATION
+          + " は「この環境そのもの」を表すために予約されています。別の id にしてください");
+    }
     if (company.name() == null || company.name().isBlank() || company.name().length() > 500) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "name（事業者名）を 500 文字以内で指定してください");
     }

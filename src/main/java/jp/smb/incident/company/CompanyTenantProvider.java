@@ -33,6 +33,12 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
   /** Set by the intake API, or entered in the report form's 会社 ID field by a member of several companies. */
   public static final String COMPANY_VARIABLE = "companyId";
 
+  /**
+   * The company id that says "none: the installation itself" (the vendor's own incident), for someone in several
+   * companies who must otherwise name one. Reserved: no company can take it.
+   */
+  public static final String INSTALLATION = "installation";
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(this);
@@ -58,6 +64,13 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
     Authentication login = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
     List<String> memberOf = login == null || login.getTenantIds() == null ? List.of() : login.getTenantIds();
     Object chosen = context.getVariables() == null ? null : context.getVariables().get(COMPANY_VARIABLE);
+    if (INSTALLATION.equals(chosen)) {
+      if (memberOf.size() == 1 && !Context.getCommandContext().getAuthorizationManager().isCamundaAdmin(login)) {
+        throw new RejectedInputException("あなたの会社は " + memberOf.get(0) + " です。この会社のインシデントとして報告してください"
+            + "（会社 ID は空欄で構いません） / a member of one company reports in that company");
+      }
+      return null;
+    }
     if (chosen instanceof String company && !company.isBlank()) {
       // A mistyped id would open a company nobody is in: its tasks offered to no one, its alerts sent to no one.
       if (!companyExists(company)) {
@@ -74,7 +87,8 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
     }
     if (memberOf.size() > 1) {
       throw new RejectedInputException("複数の会社に所属しているため、どの会社のインシデントか決められません。"
-          + "報告フォームの「会社 ID」欄（API では company）で会社を指定してください（" + String.join(", ", memberOf) + "）"
+          + "報告フォームの「会社 ID」欄（API では company）で会社を指定してください（" + String.join(", ", memberOf) + "。"
+          + "この環境そのもののインシデントなら " + INSTALLATION + "）"
           + " / member of several companies: choose one with the form's companyId field or the API's company field");
     }
     return memberOf.isEmpty() ? null : memberOf.get(0);

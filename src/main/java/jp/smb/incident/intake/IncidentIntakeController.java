@@ -63,7 +63,8 @@ public class IncidentIntakeController {
     putIfPresent(variables, "externalReporterContact", request.reporterContact());
     putIfPresent(variables, "affectedSystems", request.affectedSystems());
     putIfPresent(variables, "commissioningParty", request.commissioningParty());
-    putIfPresent(variables, CompanyTenantProvider.COMPANY_VARIABLE, company == null ? null : company.id());
+    putIfPresent(variables, CompanyTenantProvider.COMPANY_VARIABLE, company != null ? company.id()
+        : CompanyTenantProvider.INSTALLATION.equals(request.company()) ? CompanyTenantProvider.INSTALLATION : null);
 
     // Started as the caller: the engine checks that this user may start incidents.
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(processKey)
@@ -74,11 +75,18 @@ public class IncidentIntakeController {
   }
 
   /**
-   * The company of the new incident: the one named, if the caller may report for it; else the caller's only
-   * company; none in an installation without companies.
+   * The company of the new incident: the one named, if the caller may report for it; none if the caller names the
+   * installation itself; else the caller's only company; none in an installation without companies.
    */
   private Company companyOf(String named) {
     List<String> memberOf = scope.memberOf();
+    if (CompanyTenantProvider.INSTALLATION.equals(named)) {
+      if (memberOf.size() == 1 && !caller.isAdministrator()) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "あなたの会社は " + memberOf.get(0)
+            + " です。この会社のインシデントとして報告してください（company は省略できます）");
+      }
+      return null;
+    }
     if (named != null && !named.isBlank()) {
       Company company = companies.existing(named);
       if (!scope.sees(company.id())) {
@@ -88,7 +96,8 @@ public class IncidentIntakeController {
     }
     if (memberOf.size() > 1) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "複数の会社に所属しているため、company で会社を指定してください（"
-          + String.join(", ", memberOf.stream().sorted().toList()) + "）");
+          + String.join(", ", memberOf.stream().sorted().toList()) + "。この環境そのもののインシデントなら "
+          + CompanyTenantProvider.INSTALLATION + "）");
     }
     return memberOf.isEmpty() ? null : companies.existing(memberOf.get(0));
   }

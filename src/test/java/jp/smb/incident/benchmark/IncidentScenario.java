@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * One incident from the report to the close, every step answered from its deployed Camunda Form the way a person in
@@ -172,8 +173,8 @@ final class IncidentScenario {
       case "checkbox" -> true;
       case "datetime" -> "date".equals(field.path("subtype").asText()) ? TIME.substring(0, 10) : TIME;
       case "select", "radio" -> field.path("values").path(0).path("value").asText();
-      case "checklist" -> Variables.objectValue(List.of(field.path("values").path(0).path("value").asText()))
-          .serializationDataFormat("application/json").create();
+      // As Tasklist sends a checklist: Json, every item ticked.
+      case "checklist" -> SpinValues.jsonValue(field.path("values").findValues("value").toString()).create();
       default -> throw new IllegalStateException("the scenario cannot fill the required field " + key + " ("
           + field.path("type").asText() + ") of " + task.getTaskDefinitionKey());
     };

@@ -13,6 +13,7 @@ import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -316,6 +317,63 @@ class CompaniesTest {
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(json(own).path("id").asText())
         .singleResult().getTenantId()).isEqualTo("acme");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCompanyThroughEveryOtherEntranceAndStartNothing() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+    String values = "\"incidentTitle\": {\"value\": \"NAS が暗号化された\"}, \"incidentType\": {\"value\": \"ransomware\"},"
+        + " \"eventDescription\": {\"value\": \"ファイルが開けない\"}, \"reportSource\": {\"value\": \"internal\"},"
+        + " \"companyId\": {\"value\": \"nosuchcompanyxyz\"}";
+    // The procedures are shared by all companies: a start naming a tenant finds none to start.
+    HttpResponse<String> inTenant = http.postJson(
+        "/engine-rest/process-definition/key/ipa-incident-response/tenant-id/nosuchcompanyxyz/start", "admin",
+        ADMIN_PASSWORD, "{\"variables\": {" + values + "}}");
+    assertThat(inTenant.statusCode()).as(inTenant.body()).isBetween(400, 499);
+    // The intake API, for a vendor administrator and for camunda-admin.
+    for (String user : List.of("vendor-boss", "admin")) {
+      HttpResponse<String> intake = http.postJson("/api/incidents", user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD,
+          "{\"title\": \"x\", \"incidentType\": \"other\", \"eventDescription\": \"x\", \"company\": \"nosuchcompanyxyz\"}");
+      assertThat(intake.statusCode()).as(intake.body()).isBetween(400, 404);
+    }
+    // A message start event, as Modeler may add one: the same check, the same 400.
+    engine.getRepositoryService().createDeployment().addModelInstance("message-start.bpmn",
+        Bpmn.createExecutableProcess("message-start").camundaHistoryTimeToLive(1).startEvent().message("IncidentByMail")
+            .userTask().endEvent().done()).deploy();
+    HttpResponse<String> message = http.postJson("/engine-rest/message", "admin", ADMIN_PASSWORD,
+        "{\"messageName\": \"IncidentByMail\", \"processVariables\": {\"companyId\": {\"value\": \"nosuchcompanyxyz\"}}}");
+    assertThat(message.statusCode()).as(message.body()).isEqualTo(400);
+    assertThat(json(message).path("message").asText()).contains("会社 nosuchcompanyxyz はありません");
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().tenantIdIn("nosuchcompanyxyz").count()).isZero();
+  }
+
+  @Test
+  void shouldLetAMemberOfSeveralCompaniesReportAnIncidentOfTheInstallationItself() {
+    HttpResponse<String> intake = http.postJson("/api/incidents", "vendor-desk", PASSWORD,
+        "{\"title\": \"社内のPCが不審\", \"incidentType\": \"malware\", \"eventDescription\": \"警告が出た\","
+            + " \"company\": \"installation\"}");
+    assertThat(intake.statusCode()).as(intake.body()).isEqualTo(201);
+    String viaApi = json(intake).path("processInstanceId").asText();
+    String values = "\"incidentTitle\": {\"value\": \"社内サーバー停止\"}, \"incidentType\": {\"value\": \"system-outage\"},"
+        + " \"eventDescription\": {\"value\": \"止まった\"}, \"reportSource\": {\"value\": \"internal\"},"
+        + " \"companyId\": {\"value\": \"installation\"}";
+    HttpResponse<String> form = http.postJson("/engine-rest/process-definition/key/ipa-incident-response/submit-form",
+        "vendor-desk", PASSWORD, "{\"variables\": {" + values + "}}");
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    for (String instance : List.of(viaApi, json(form).path("id").asText())) {
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+          .getTenantId()).as("the installation's own incident").isNull();
+    }
+    // Someone in one company reports in it; and no company can take the reserved id.
+    HttpResponse<String> single = http.postJson("/engine-rest/process-definition/key/ipa-incident-response/submit-form",
+        "acme-lead", PASSWORD, "{\"variables\": {" + values + "}}");
+    assertThat(single.statusCode()).as(single.body()).isEqualTo(400);
+    assertThat(json(single).path("message").asText()).contains("acme");
+    HttpResponse<String> reserved = create("installation", "予約語株式会社");
+    assertThat(reserved.statusCode()).isEqualTo(400);
+    assertThat(json(reserved).path("message").asText()).contains("予約");
   }
 
   @Test

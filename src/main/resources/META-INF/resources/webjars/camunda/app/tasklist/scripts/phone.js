@@ -125,7 +125,9 @@ async function markOwnProcedure() {
   }
 }
 
-// The start form's company id only for someone who works for several companies (a vendor's desk).
+// The start form's company id only for someone who works for several companies (a vendor's desk), and then as a
+// choice of those companies and the installation itself, instead of an id to type.
+let companyChoices = null;
 function companyFieldOnlyForSeveralCompanies() {
   const input = document.querySelector("[id$='-Field_companyId']");
   const field = input && input.closest('.fjs-form-field');
@@ -134,6 +136,50 @@ function companyFieldOnlyForSeveralCompanies() {
   }
   const companies = new Set(known.groups.filter(group => group.includes('--')).map(group => group.split('--')[0]));
   field.style.display = companies.size > 1 ? '' : 'none';
+  if (companies.size > 1) {
+    offerCompanies(input, field);
+  }
+}
+
+function offerCompanies(input, field) {
+  if (field.querySelector('.incident-company-choice')) {
+    return;
+  }
+  if (!companyChoices) {
+    companyChoices = getJson(`${OWN_API}/companies`).catch(() => {
+      companyChoices = null;
+      return null;
+    });
+  }
+  companyChoices.then(list => {
+    // Without the list the typed field stays, with its description of where to find the id.
+    if (!list || !input.isConnected || field.querySelector('.incident-company-choice')) {
+      return;
+    }
+    const select = document.createElement('select');
+    select.className = 'incident-company-choice';
+    select.id = `${input.id}-choice`;
+    const options = [['', '会社を選んでください'], ...list.map(company => [company.id, `${company.name}（${company.id}）`]),
+      ['installation', 'この環境そのもの（どの会社のものでもないインシデント）']];
+    for (const [value, text] of options) {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text;
+      select.appendChild(option);
+    }
+    select.value = input.value;
+    select.addEventListener('change', () => {
+      // form-js keeps its own state: the value is set as typing would set it, so that the form submits it.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, select.value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    input.style.display = 'none';
+    input.insertAdjacentElement('afterend', select);
+    const label = field.querySelector('label');
+    if (label) {
+      label.htmlFor = select.id;
+    }
+  });
 }
 
 // The 初動カード to print and keep by the PC, from the menu.
@@ -389,6 +435,7 @@ function refresh() {
     identity = null;
     known = null;
     procedures = null;
+    companyChoices = null;
   } else {
     if (!known) {
       whoAmISoon();
