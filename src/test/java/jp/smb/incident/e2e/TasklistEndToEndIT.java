@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -275,6 +277,32 @@ class TasklistEndToEndIT {
     assertThat(browser().await(".incident-board .ib-status").getText()).startsWith("更新");
     assertThat(browser().await(".incident-board table").getText()).doesNotContain(number);
     browser().screenshot("company-beta-cockpit");
+  }
+
+  @Test
+  void shouldLetSomeoneInSeveralCompaniesChooseTheCompanyOfANewIncidentFromAList() {
+    companyLead("acme", "株式会社アクメ", "desk-e2e");
+    companyLead("beta", "ベータ商店", "desk-e2e");
+    String title = "E2E ベータ商店のNAS停止";
+    Tasklist form = browser().login("tasklist", "desk-e2e", PASSWORD_OF_COMPANY_LEADS)
+        .startProcess("セキュリティインシデント対応（IPA 3段階）");
+
+    // The companies to choose from, and the installation itself, instead of an id to type.
+    WebElement choice = form.await(".incident-company-choice");
+    List<String> offered = new Select(choice).getOptions().stream().map(WebElement::getText).toList();
+    assertThat(offered).contains("株式会社アクメ（acme）", "ベータ商店（beta）")
+        .anySatisfy(option -> assertThat(option).startsWith("この環境そのもの"));
+    assertThat(form.await("[id$='-Field_companyId']").isDisplayed()).as("the typed field gives way").isFalse();
+    new Select(choice).selectByValue("beta");
+    form.type("incidentTitle", title)
+        .choose("incidentType", "その他・不明")
+        .type("eventDescription", "NAS に接続できない")
+        .radio("reportSource", 0)
+        .submitStartForm();
+
+    Awaitility.await("the incident in company beta").atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+            .variableValueEquals("incidentTitle", title).tenantIdIn("beta").count() == 1);
   }
 
   @Test

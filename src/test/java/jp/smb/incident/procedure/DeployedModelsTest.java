@@ -1,17 +1,23 @@
 package jp.smb.incident.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.smb.incident.input.RejectedInputException;
+import jp.smb.incident.reporting.DecisionDeadlines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -67,6 +73,25 @@ class DeployedModelsTest {
     return repository.createProcessDefinitionQuery().latestVersion().list().stream()
         .filter(definition -> !definition.getKey().endsWith("-check"))
         .toList();
+  }
+
+  @Test
+  void shouldRefuseADecisionTableWhoseReportDeadlineIsInMonths() throws IOException {
+    String table;
+    try (InputStream in = Files.newInputStream(Path.of("processes", "reporting-obligations.dmn"))) {
+      table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    long before = repository.createDecisionDefinitionQuery().decisionDefinitionKey("reporting-obligations").count();
+    String edited = table.replaceFirst("<text>\"P60D\"</text>", "<text>\"P2M\"</text>");
+    assertThat(edited).isNotEqualTo(table);
+
+    assertThatThrownBy(() -> repository.createDeployment().name("months")
+        .addString("reporting-obligations.dmn", edited).deploy())
+        .isInstanceOf(RejectedInputException.class).hasMessageContaining("P2M").hasMessageContaining("規則");
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("reporting-obligations").count())
+        .as("the tables in force stay").isEqualTo(before);
+    assertThat(DecisionDeadlines.problems(new java.io.ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8))))
+        .as("the shipped table counts in days").isEmpty();
   }
 
   @Test
