@@ -169,12 +169,16 @@ function offerCompanies(input, field) {
     }
     select.value = input.value;
     select.addEventListener('change', () => {
-      // form-js keeps its own state: the value is set as typing would set it, so that the form submits it.
+      // form-js keeps its own state: the value is set as typing would set it, and the field left at once, so that
+      // the form takes it now and not after its typing delay, while the person already types in the next field.
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, select.value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new FocusEvent('blur'));
+      input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     });
-    input.style.display = 'none';
-    input.insertAdjacentElement('afterend', select);
+    const typed = input.closest('.fjs-input-group') || input;
+    typed.style.display = 'none';
+    typed.insertAdjacentElement('afterend', select);
     const label = field.querySelector('label');
     if (label) {
       label.htmlFor = select.id;
