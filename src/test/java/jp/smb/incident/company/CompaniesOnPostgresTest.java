@@ -1,0 +1,41 @@
+package jp.smb.incident.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import jp.smb.incident.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every scenario of {@link CompaniesTest} again on a real PostgreSQL: each entrance refuses an unknown or foreign
+ * company there too, for camunda-admin and for a vendor administrator. A database of its own, as the demo users and
+ * companies it makes would change what the shared database's tests see.
+ */
+class CompaniesOnPostgresTest extends CompaniesTest {
+
+  private static final String URL = EmbeddedPostgres.freshDatabase("companies");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> URL);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    registry.add("spring.datasource.hikari.connection-timeout", () -> EmbeddedPostgres.CONNECTION_TIMEOUT);
+  }
+
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void shouldRunOnPostgres() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+  }
+}
