@@ -58,6 +58,7 @@ class ReportToRecipientProcessTest {
   @BeforeEach
   void registerEngine() {
     BpmnAwareTests.init(engine);
+    TestDay.begin();
   }
 
   @AfterEach

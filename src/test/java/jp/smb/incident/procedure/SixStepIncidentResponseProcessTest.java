@@ -61,6 +61,7 @@ class SixStepIncidentResponseProcessTest {
   @BeforeEach
   void registerEngine() {
     BpmnAwareTests.init(engine);
+    TestDay.begin();
   }
 
   @AfterEach
@@ -139,7 +140,7 @@ class SixStepIncidentResponseProcessTest {
   /** The end of day {@code days}, today (in Japan) being day 1. */
   private static Date endOfDayFromToday(int days) {
     java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
-    return Date.from(java.time.LocalDate.now(tokyo).plusDays(days - 1L).atTime(23, 59, 59).atZone(tokyo).toInstant());
+    return Date.from(TestDay.DATE.plusDays(days - 1L).atTime(23, 59, 59).atZone(tokyo).toInstant());
   }
 
   @Test
@@ -341,7 +342,7 @@ class SixStepIncidentResponseProcessTest {
     }
     org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
         .processInstanceId(incident.instance().getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + minutes * 60_000L), 60_000L);
+    assertThat(timer.getDuedate()).isCloseTo(new Date(TestDay.now().toEpochMilli() + minutes * 60_000L), 60_000L);
 
     ClockUtil.setCurrentTime(timer.getDuedate());
     incident.fireDueTimers();
@@ -430,11 +431,11 @@ class SixStepIncidentResponseProcessTest {
     java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
     assertThat(reports.get("ppc-preliminary").getDueDate()).isEqualTo(endOfDayFromToday(3));
     assertThat(obligations.of(incident.businessKey())).filteredOn(o -> o.item().equals("ppc-preliminary"))
-        .singleElement().satisfies(o -> assertThat(o.awareAt()).isCloseTo(OffsetDateTime.now(tokyo),
+        .singleElement().satisfies(o -> assertThat(o.awareAt()).isCloseTo(OffsetDateTime.ofInstant(TestDay.now(), tokyo),
             org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.MINUTES)));
     assertThat((String) engine.getTaskService().getVariable(reports.get("ppc-preliminary").getId(), "reportDraft"))
-        .as("the draft prints that time").contains(java.time.LocalDate.now(tokyo).getMonthValue() + "月"
-            + java.time.LocalDate.now(tokyo).getDayOfMonth() + "日");
+        .as("the draft prints that time").contains(TestDay.today().getMonthValue() + "月"
+            + TestDay.today().getDayOfMonth() + "日");
     assertThat(reports.get("data-subjects").getTaskDefinitionKey()).isEqualTo("Task_SendReportPromptly");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("report-to-recipient")
         .processInstanceBusinessKey(incident.businessKey()).count()).as("two threads and the waiting 確報").isEqualTo(3);
