@@ -75,7 +75,7 @@ class Tasklist implements AutoCloseable {
     taps += 3; // the name, the password, the button
     WebElement name = wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    pause(1000);
+    settle();
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
@@ -129,7 +129,7 @@ class Tasklist implements AutoCloseable {
         driver.navigate().refresh();
         WebElement name = wait.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        pause(500);
+        settle();
         name.sendKeys(user);
         driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
@@ -160,7 +160,7 @@ class Tasklist implements AutoCloseable {
   }
 
   List<String> taskNames() {
-    pause(1500);
+    settle();
     return driver.findElements(By.cssSelector("li.task h4.task a")).stream()
         .map(WebElement::getText).map(String::trim).toList();
   }
@@ -231,7 +231,7 @@ class Tasklist implements AutoCloseable {
   /** Opens a page of the application outside the webapps, with the same login. */
   String openPage(String absolutePath) {
     driver.get(baseUrl.replace("/camunda/app/", "") + absolutePath);
-    pause(1000);
+    settle();
     return pageText();
   }
 
@@ -248,8 +248,8 @@ class Tasklist implements AutoCloseable {
   /** Completes and waits until the task has left the form. */
   Tasklist completeAndWait() {
     WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
-    // Let the form take the last keystrokes before Tasklist reads it.
-    pause(700);
+    // Leaving the field hands form-js the last keystrokes at once, instead of after its typing delay.
+    ((JavascriptExecutor) driver).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
     for (int attempt = 1; ; attempt++) {
       complete();
       try {
@@ -265,7 +265,7 @@ class Tasklist implements AutoCloseable {
   }
 
   List<String> fieldErrors() {
-    pause(500);
+    settle();
     return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().filter(WebElement::isDisplayed)
         .map(WebElement::getText).toList();
   }
@@ -276,7 +276,7 @@ class Tasklist implements AutoCloseable {
 
   Tasklist open(String path) {
     driver.get(baseUrl + path);
-    pause(2500);
+    settle();
     return this;
   }
 
@@ -309,7 +309,7 @@ class Tasklist implements AutoCloseable {
   /** Screenshot of the window scrolled to one element of the page, e.g. a plugin, for the README. */
   void screenshot(String css, Path file) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", await(css));
-    pause(500);
+    settle();
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {
       Files.createDirectories(file.getParent());
@@ -346,12 +346,16 @@ class Tasklist implements AutoCloseable {
     element.click();
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Until the page has loaded and the webapp has no request under way (AngularJS's {@code $http}): what a person
+   * waits for by eye before reading or typing, instead of a fixed pause.
+   */
+  private void settle() {
+    wait.until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript("""
+        if (document.readyState !== 'complete') { return false; }
+        if (!window.angular) { return true; }
+        const injector = angular.element(document).injector() || angular.element(document.body).injector();
+        return !injector || injector.get('$http').pendingRequests.length === 0;""")));
   }
 
   @Override
