@@ -77,6 +77,10 @@ public class CompanyService {
     return companies.all();
   }
 
+  public java.util.Optional<Company> find(String id) {
+    return companies.find(id);
+  }
+
   public Company existing(String id) {
     return companies.find(id)
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "会社 " + id + " は見つかりません"));

@@ -88,11 +88,10 @@ public class IncidentIntakeController {
       return null;
     }
     if (named != null && !named.isBlank()) {
-      Company company = companies.existing(named);
-      if (!scope.sees(company.id())) {
-        throw new ApiException(HttpStatus.FORBIDDEN, "会社 " + named + " のメンバーではないため、その会社のインシデントは報告できません");
-      }
-      return company;
+      // A typo and a company of someone else's are answered alike, so that neither tells which companies exist.
+      return companies.find(named).filter(company -> scope.sees(company.id())).orElseThrow(() -> new ApiException(
+          HttpStatus.BAD_REQUEST, "会社 " + named + " のインシデントは報告できません。会社 ID を確かめてください"
+              + (memberOf.isEmpty() ? "" : "（あなたの会社: " + String.join(", ", memberOf.stream().sorted().toList()) + "）")));
     }
     if (memberOf.size() > 1) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "複数の会社に所属しているため、company で会社を指定してください（"
