@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
+import jp.smb.incident.drill.Drills;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.response.FormValues;
@@ -52,7 +53,7 @@ public class IncidentIntakeListener implements ExecutionListener {
     }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
-      businessKey = numbering.next();
+      businessKey = numbering.next(Boolean.TRUE.equals(execution.getVariable(Drills.VARIABLE)));
       execution.setProcessBusinessKey(businessKey);
     }
     // Also a variable: Tasklist lists variables, not business keys, next to each task.

@@ -3,6 +3,7 @@ package jp.smb.incident.notification;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import jp.smb.incident.drill.Drills;
 
 /**
  * The alert for a new task, written for the people it is offered to. It names the incident and what to do, with a
@@ -16,14 +17,18 @@ public record TaskAlert(String incidentNumber, String incidentTitle, String task
     String instruction, Integer severityLevel, OffsetDateTime dueAt, boolean urgent, String advice) {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
+  private static final String DRILL_NOTICE = Drills.MARK + "これは訓練です。実際の報告や外部への連絡はしないでください。\n\n";
 
+  /** 【訓練】 leads a drill's subject, before anything else a person reads in the inbox. */
   public String subject() {
-    return "【" + incidentNumber + "】" + (urgent ? "【至急】" : "") + taskName;
+    boolean drill = Drills.isDrillNumber(incidentNumber);
+    return (drill ? Drills.MARK : "") + "【" + incidentNumber + "】" + (urgent ? "【至急】" : "")
+        + Drills.unmarked(taskName);
   }
 
   public String body(String baseUrl, ZoneId zone) {
     String link = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + taskId;
-    return """
+    return (Drills.isDrillNumber(incidentNumber) ? DRILL_NOTICE : "") + """
         %s%s
         %s
         インシデント: %s %s

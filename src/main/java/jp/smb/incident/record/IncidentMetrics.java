@@ -19,6 +19,9 @@ public class IncidentMetrics {
   }
 
   void recordClosed(IncidentRecord record) {
+    if (record.drill()) {
+      return; // a drill's times are its scorecard's, never the real MTTx
+    }
     record("incident.time.to.detect", record, record.timeToDetect());
     record("incident.time.to.contain", record, record.timeToContain());
     record("incident.time.to.recover", record, record.timeToRecover());

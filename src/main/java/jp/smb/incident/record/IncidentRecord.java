@@ -31,7 +31,8 @@ public record IncidentRecord(
     String affectedSystems,
     String perpetrator,
     String method,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    boolean drill) {
 
   /** 発生→発覚; null until both are known (or when they are out of order). */
   public Duration timeToDetect() {

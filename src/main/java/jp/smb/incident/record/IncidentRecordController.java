@@ -54,12 +54,12 @@ public class IncidentRecordController {
   @GetMapping(path = "/api/incidents")
   public List<IncidentSummary> list(@RequestParam(required = false) String state,
       @RequestParam(required = false) Integer severity, @RequestParam(required = false) String type,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "false") boolean drills) {
     caller.require("インシデントの一覧", ApiCaller.READERS);
     if (limit < 1 || limit > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1〜1000 にしてください");
     }
-    return records.search(state(state), severity, type, limit, scope.visibleCompanies()).stream()
+    return records.search(state(state), severity, type, limit, scope.visibleCompanies(), drills).stream()
         .map(IncidentSummary::of).toList();
   }
 
@@ -106,12 +106,12 @@ public class IncidentRecordController {
 
   /** One line of the incident list. */
   public record IncidentSummary(String incidentNumber, String title, String incidentType, String state,
-      Integer severityLevel, String procedure, OffsetDateTime detectedAt, OffsetDateTime closedAt) {
+      Integer severityLevel, String procedure, OffsetDateTime detectedAt, OffsetDateTime closedAt, boolean drill) {
 
     static IncidentSummary of(IncidentRecord r) {
       return new IncidentSummary(r.incidentNumber(), r.title(), r.incidentType(),
           r.state().name().toLowerCase().replace('_', '-'), r.severityLevel(), r.procedureKey(), r.detectedAt(),
-          r.closedAt());
+          r.closedAt(), r.drill());
     }
   }
 }

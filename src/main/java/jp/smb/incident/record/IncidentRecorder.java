@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
+import jp.smb.incident.drill.Drills;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;
@@ -77,7 +78,7 @@ public class IncidentRecorder {
         orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"),
         operator, text(execution, "commissioningParty"), text(execution, "reportSource"), reporter,
         orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")),
-        text(execution, "eventDescription"), text(execution, "affectedSystems"), now));
+        text(execution, "eventDescription"), text(execution, "affectedSystems"), now, Drills.isDrillNumber(number)));
     if (company != null) {
       records.assignCompany(number, company);
     }

@@ -55,10 +55,10 @@ public class IncidentRecords {
     jdbc.sql("""
             INSERT INTO incident_record (incident_number, process_instance_id, procedure_key, state, title,
               incident_type, business_operator, commissioning_party, report_source, reporter, detected_at,
-              occurred_at, event_description, affected_systems, created_at)
+              occurred_at, event_description, affected_systems, created_at, drill)
             VALUES (:incidentNumber, :processInstanceId, :procedureKey, 'OPEN', :title, :incidentType,
               :businessOperator, :commissioningParty, :reportSource, :reporter, :detectedAt, :occurredAt,
-              :eventDescription, :affectedSystems, :createdAt)""")
+              :eventDescription, :affectedSystems, :createdAt, :drill)""")
         .paramSource(incident).update();
   }
 
@@ -73,17 +73,19 @@ public class IncidentRecords {
   }
 
   public List<IncidentRecord> search(State state, Integer severityLevel, String incidentType, int limit) {
-    return search(state, severityLevel, incidentType, limit, Optional.empty());
+    return search(state, severityLevel, incidentType, limit, Optional.empty(), false);
   }
 
   /**
    * @param companies the companies whose incidents may be listed, besides those of no company; empty: all
+   * @param drills    drills too; without, real incidents only
    */
   public List<IncidentRecord> search(State state, Integer severityLevel, String incidentType, int limit,
-      Optional<Set<String>> companies) {
+      Optional<Set<String>> companies, boolean drills) {
     StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     companyFilter(sql, args, companies);
+    drillFilter(sql, drills);
     if (state != null) {
       sql.append(" AND state = ?");
       args.add(state.name());
@@ -103,22 +105,32 @@ public class IncidentRecords {
 
   /** Incidents that ended (closed, not an incident, cancelled) within [from, to), latest first. */
   public List<IncidentRecord> endedBetween(OffsetDateTime from, OffsetDateTime to, int limit,
-      Optional<Set<String>> companies) {
+      Optional<Set<String>> companies, boolean drills) {
     StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE state <> ? AND closed_at >= ? AND closed_at < ?");
     List<Object> args = new ArrayList<>(List.of(State.OPEN.name(), from, to));
     companyFilter(sql, args, companies);
+    drillFilter(sql, drills);
     sql.append(" ORDER BY closed_at DESC, incident_number DESC LIMIT ?");
     args.add(limit);
     return jdbc.sql(sql.toString()).params(args).query(RECORD).list();
   }
 
   /** Incidents detected within [from, to), for the monthly figures. */
-  public List<IncidentRecord> detectedBetween(OffsetDateTime from, OffsetDateTime to, Optional<Set<String>> companies) {
+  public List<IncidentRecord> detectedBetween(OffsetDateTime from, OffsetDateTime to, Optional<Set<String>> companies,
+      boolean drills) {
     StringBuilder sql = new StringBuilder("SELECT * FROM incident_record WHERE detected_at >= ? AND detected_at < ?");
     List<Object> args = new ArrayList<>(List.of(from, to));
     companyFilter(sql, args, companies);
+    drillFilter(sql, drills);
     sql.append(" ORDER BY detected_at");
     return jdbc.sql(sql.toString()).params(args).query(RECORD).list();
+  }
+
+  /** Drills are left out of lists and figures unless asked for: a drill must never count as a real incident. */
+  private static void drillFilter(StringBuilder sql, boolean drills) {
+    if (!drills) {
+      sql.append(" AND drill = FALSE");
+    }
   }
 
   /** Incidents of no company are everyone's (an installation without companies); others only their members'. */
@@ -169,10 +181,11 @@ public class IncidentRecords {
         .update();
   }
 
-  /** Open incidents per 事故レベル; the key is null for those not yet assessed. */
+  /** Open real incidents per 事故レベル (drills left out); the key is null for those not yet assessed. */
   public Map<Integer, Long> openCountByLevel() {
     Map<Integer, Long> counts = new HashMap<>();
-    jdbc.sql("SELECT severity_level, COUNT(*) AS n FROM incident_record WHERE state = ? GROUP BY severity_level")
+    jdbc.sql("SELECT severity_level, COUNT(*) AS n FROM incident_record WHERE state = ? AND drill = FALSE"
+            + " GROUP BY severity_level")
         .param(State.OPEN.name())
         .query((ResultSet rs) -> {
           int level = rs.getInt("severity_level");
@@ -181,8 +194,8 @@ public class IncidentRecords {
     return counts;
   }
 
-  /** Which of these incidents are still open. */
-  public Set<String> openAmong(Collection<String> incidentNumbers) {
+  /** Which of these incidents are still open and real (not drills): what the metrics count. */
+  public Set<String> openRealAmong(Collection<String> incidentNumbers) {
     if (incidentNumbers.isEmpty()) {
       return Set.of();
     }
@@ -191,7 +204,7 @@ public class IncidentRecords {
     List<Object> params = new ArrayList<>(distinct);
     params.add(State.OPEN.name());
     return new HashSet<>(jdbc.sql("SELECT incident_number FROM incident_record WHERE incident_number IN (" + marks
-        + ") AND state = ?").params(params).query(String.class).list());
+        + ") AND state = ? AND drill = FALSE").params(params).query(String.class).list());
   }
 
   /** The report items already sent, as "incident number/report item", of the given incidents. */

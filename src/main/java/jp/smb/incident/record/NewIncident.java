@@ -17,5 +17,6 @@ public record NewIncident(
     OffsetDateTime occurredAt,
     String eventDescription,
     String affectedSystems,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    boolean drill) {
 }

@@ -42,7 +42,8 @@ public record IncidentProperties(
     @DefaultValue @Valid Reporting reporting,
     @DefaultValue @Valid Notification notification,
     @DefaultValue @Valid Record record,
-    @DefaultValue @Valid Evidence evidence) {
+    @DefaultValue @Valid Evidence evidence,
+    @DefaultValue Drill drill) {
 
   /**
    * Each a positive ISO-8601 duration.
@@ -115,6 +116,13 @@ public record IncidentProperties(
 
   /** @param maxSize the largest evidence file; set in application.yaml, whose upload limits read it */
   public record Evidence(@NotNull DataSize maxSize) {
+  }
+
+  /**
+   * @param scenarioDir a directory of the organisation's own drill scenarios ({@code *.json}, as in {@code drills/}),
+   *                    offered beside the shipped ones; empty: the shipped ones only
+   */
+  public record Drill(@DefaultValue("") String scenarioDir) {
   }
 
   private static boolean positive(Duration duration) {

@@ -57,7 +57,7 @@ public class IncidentBoard {
       Integer severityLevel,
       String incidentType, String incidentTypeLabel, String procedure, String procedureName, List<String> stages,
       List<OpenTask> openTasks, Deadline nearestDeadline, Urgency urgency, String processInstanceId,
-      OffsetDateTime detectedAt, OffsetDateTime closedAt, String reportUrl) {
+      OffsetDateTime detectedAt, OffsetDateTime closedAt, String reportUrl, boolean drill) {
   }
 
   private final IncidentRecords records;
@@ -79,9 +79,13 @@ public class IncidentBoard {
     this.clock = clock;
   }
 
-  /** Open incidents, most urgent first: overdue, then due within a day, then by deadline, level and age. */
-  public List<Entry> open(int limit) {
-    List<IncidentRecord> open = records.search(State.OPEN, null, null, limit, scope.visibleCompanies());
+  /**
+   * Open incidents, most urgent first: overdue, then due within a day, then by deadline, level and age.
+   *
+   * @param drills drills too; without, real incidents only
+   */
+  public List<Entry> open(int limit, boolean drills) {
+    List<IncidentRecord> open = records.search(State.OPEN, null, null, limit, scope.visibleCompanies(), drills);
     if (open.isEmpty()) {
       return List.of();
     }
@@ -106,8 +110,8 @@ public class IncidentBoard {
   }
 
   /** Incidents that ended within [from, to), latest first. */
-  public List<Entry> ended(OffsetDateTime from, OffsetDateTime to, int limit) {
-    return records.endedBetween(from, to, limit, scope.visibleCompanies()).stream()
+  public List<Entry> ended(OffsetDateTime from, OffsetDateTime to, int limit, boolean drills) {
+    return records.endedBetween(from, to, limit, scope.visibleCompanies(), drills).stream()
         .map(incident -> entry(incident, List.of(), List.of(), null, Urgency.NONE)).toList();
   }
 
@@ -126,7 +130,7 @@ public class IncidentBoard {
         r.state().name().toLowerCase(java.util.Locale.ROOT), r.severityLevel(),
         r.incidentType(), typeLabels.getOrDefault(r.incidentType(), r.incidentType()), r.procedureKey(),
         procedureName(r.procedureKey()), stages, tasks, deadline, urgency, r.processInstanceId(), r.detectedAt(),
-        r.closedAt(), "/api/incidents/" + r.incidentNumber() + "/report");
+        r.closedAt(), "/api/incidents/" + r.incidentNumber() + "/report", r.drill());
   }
 
   private Map<String, Deadline> nearestDeadlines(List<String> numbers, OffsetDateTime now, ZoneId zone) {

@@ -34,13 +34,14 @@ public class IncidentBoardController {
   /**
    * {@code state=open} (default): open incidents, most urgent first. {@code state=ended}: incidents that ended from
    * {@code from} to {@code to} (dates, both included; default the last 30 days up to today). Both answer with
-   * {@code timeZone}, {@code today} and the {@code period} as dates of {@code incident.time-zone}.
+   * {@code timeZone}, {@code today} and the {@code period} as dates of {@code incident.time-zone}. Drills (訓練) only
+   * with {@code drills=true}.
    */
   @GetMapping(path = "/api/board")
   public Map<String, Object> board(@RequestParam(defaultValue = "open") String state,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(defaultValue = "200") int limit) {
+      @RequestParam(defaultValue = "200") int limit, @RequestParam(defaultValue = "false") boolean drills) {
     caller.require("インシデント一覧の閲覧", ApiCaller.READERS);
     if (limit < 1 || limit > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "limit は 1〜1000 にしてください");
@@ -53,9 +54,9 @@ public class IncidentBoardController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "from は to 以前の日付にしてください");
     }
     List<Entry> incidents = switch (state) {
-      case "open" -> board.open(limit);
+      case "open" -> board.open(limit, drills);
       case "ended" -> board.ended(first.atStartOfDay(clock.getZone()).toOffsetDateTime(),
-          last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime(), limit);
+          last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime(), limit, drills);
       default -> throw new ApiException(HttpStatus.BAD_REQUEST, "state は open か ended にしてください");
     };
     return Map.of("generatedAt", now, "timeZone", clock.getZone().getId(), "today", now.toLocalDate(),
@@ -63,11 +64,12 @@ public class IncidentBoardController {
   }
 
   @GetMapping(path = "/api/board/figures")
-  public Figures figures(@RequestParam(defaultValue = "12") int months) {
+  public Figures figures(@RequestParam(defaultValue = "12") int months,
+      @RequestParam(defaultValue = "false") boolean drills) {
     caller.require("対応状況の集計の閲覧", ApiCaller.READERS);
     if (months < 1 || months > 60) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "months は 1〜60 にしてください");
     }
-    return figures.lastMonths(months);
+    return figures.lastMonths(months, drills);
   }
 }

@@ -38,13 +38,13 @@ public class PendingReports {
         .map(due -> pending(due, zone)).toList();
   }
 
-  /** Pending reports whose deadline has passed, of incidents still open. */
+  /** Pending reports whose deadline has passed, of real incidents still open (drills are never counted). */
   public List<PendingReport> overdue(Instant now, ZoneId zone) {
     List<ReportObligations.Due> overdue = obligations.open(now.atZone(zone).toOffsetDateTime());
     if (overdue.isEmpty()) {
       return List.of();
     }
-    Set<String> open = records.openAmong(overdue.stream().map(ReportObligations.Due::incidentNumber).toList());
+    Set<String> open = records.openRealAmong(overdue.stream().map(ReportObligations.Due::incidentNumber).toList());
     return overdue.stream().filter(due -> open.contains(due.incidentNumber())).map(due -> pending(due, zone)).toList();
   }
 

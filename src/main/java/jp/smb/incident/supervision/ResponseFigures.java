@@ -42,13 +42,13 @@ public class ResponseFigures {
     this.clock = clock;
   }
 
-  /** The last {@code count} months, this one included, in the organisation's time zone. */
-  public Figures lastMonths(int count) {
+  /** The last {@code count} months, this one included, in the organisation's time zone; drills only if asked. */
+  public Figures lastMonths(int count, boolean drills) {
     YearMonth thisMonth = YearMonth.now(clock);
     YearMonth first = thisMonth.minusMonths(count - 1L);
     OffsetDateTime from = first.atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
     OffsetDateTime to = thisMonth.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-    List<IncidentRecord> detected = records.detectedBetween(from, to, scope.visibleCompanies());
+    List<IncidentRecord> detected = records.detectedBetween(from, to, scope.visibleCompanies(), drills);
 
     Map<YearMonth, List<IncidentRecord>> byMonth = new LinkedHashMap<>();
     for (YearMonth month = first; !month.isAfter(thisMonth); month = month.plusMonths(1)) {

@@ -59,7 +59,7 @@ class IncidentRecordsDatabaseTest {
 
   private static NewIncident newRecord(String number, OffsetDateTime detectedAt) {
     return new NewIncident(number, "pi-1", "six-step-incident-response", "顧客名簿の漏えい", "unauthorized-access",
-        "株式会社サンプル", null, "internal", "staff1", detectedAt, null, "不審なログイン", "ファイルサーバー", detectedAt);
+        "株式会社サンプル", null, "internal", "staff1", detectedAt, null, "不審なログイン", "ファイルサーバー", detectedAt, false);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -67,7 +67,7 @@ class IncidentBoardTest {
     IncidentDriver fresh = leakReported("本日発覚した漏えい", 0);
     IncidentDriver late = leakReported("先週発覚した漏えい", 10);
 
-    List<Entry> entries = board.open(1000);
+    List<Entry> entries = board.open(1000, false);
 
     Entry overdue = entryOf(entries, late.businessKey());
     assertThat(overdue.urgency()).isEqualTo(Urgency.OVERDUE);
@@ -105,7 +105,7 @@ class IncidentBoardTest {
     assertThat(pendingReports.overdue(java.time.Instant.now(), TOKYO))
         .noneMatch(report -> report.incidentNumber().equals(late.businessKey())
             && "ppc-preliminary".equals(report.reportItem()));
-    assertThat(entryOf(board.open(1000), late.businessKey()).nearestDeadline())
+    assertThat(entryOf(board.open(1000, false), late.businessKey()).nearestDeadline())
         .as("the 確報 follows the sent 速報").isNotNull()
         .satisfies(deadline -> assertThat(deadline.recipientName()).contains("個人情報保護委員会"));
   }
@@ -119,10 +119,10 @@ class IncidentBoardTest {
             "eventDescription", "不審なメール", "reportSource", "internal")));
     notAnIncident.complete("Task_TriageReport", "isIncident", false, "notIncidentReason", "開封しておらず被害なし");
 
-    assertThat(board.ended(now.minusDays(1), now.plusDays(1), 1000)).extracting(Entry::incidentNumber)
+    assertThat(board.ended(now.minusDays(1), now.plusDays(1), 1000, false)).extracting(Entry::incidentNumber)
         .contains(notAnIncident.businessKey());
-    assertThat(board.ended(now.minusDays(10), now.minusDays(5), 1000)).extracting(Entry::incidentNumber)
+    assertThat(board.ended(now.minusDays(10), now.minusDays(5), 1000, false)).extracting(Entry::incidentNumber)
         .doesNotContain(notAnIncident.businessKey());
-    assertThat(board.open(1000)).extracting(Entry::incidentNumber).doesNotContain(notAnIncident.businessKey());
+    assertThat(board.open(1000, false)).extracting(Entry::incidentNumber).doesNotContain(notAnIncident.businessKey());
   }
 }

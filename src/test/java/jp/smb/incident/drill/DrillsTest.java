@@ -1,0 +1,157 @@
+package jp.smb.incident.drill;
+
+import static jp.smb.incident.HttpTestClient.json;
+import static jp.smb.incident.HttpTestClient.temporaryDirectory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.notification.TaskAlert;
+import jp.smb.incident.record.IncidentRecords;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drills over HTTP with the demo's people: the scenarios, a drill started under its own number and marked 【訓練】,
+ * kept out of the real list, board and metrics, and only the incident lead may start one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class DrillsTest {
+
+  private static final String PASSWORD = "Renshu-2026!";
+  private static final Path DATA_DIR = temporaryDirectory("incident-drills");
+
+  @DynamicPropertySource
+  static void freshDataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("incident.data-dir", DATA_DIR::toString);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  IncidentRecords records;
+
+  private HttpTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = new HttpTestClient(port);
+  }
+
+  private String startDrill(String scenario) {
+    HttpResponse<String> started = http.postJson("/api/drills", "demo-lead", PASSWORD,
+        "{\"scenario\": \"" + scenario + "\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    return json(started).path("drillNumber").asText();
+  }
+
+  private static List<String> numbers(JsonNode list, String numberField) {
+    return StreamSupport.stream(list.spliterator(), false).map(node -> node.path(numberField).asText()).toList();
+  }
+
+  @Test
+  void shouldListTheShippedScenariosWithJapaneseTitles() {
+    HttpResponse<String> response = http.get("/api/drills/scenarios", "demo-lead", PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode scenarios = json(response);
+    assertThat(numbers(scenarios, "id")).contains("ransomware-at-night", "email-misdelivery", "card-data-leak",
+        "outage-then-ransomware");
+    scenarios.forEach(scenario -> {
+      assertThat(scenario.path("title").asText()).as("title").matches(".*[ぁ-んァ-ン一-龥].*");
+      assertThat(scenario.path("summary").asText()).as("summary").hasSizeGreaterThan(30);
+      assertThat(scenario.path("injects").asInt()).as("facts learnt later").isPositive();
+    });
+    assertThat(http.get("/api/drills/scenarios").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldStartADrillUnderItsOwnNumberWithEveryTaskMarked() {
+    String drill = startDrill("email-misdelivery");
+
+    assertThat(drill).matches("TRN-\\d{4}-\\d{4}");
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill).list();
+    assertThat(tasks).isNotEmpty().allSatisfy(task -> assertThat(task.getName()).startsWith("【訓練】"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(drill)
+        .singleResult().getProcessDefinitionId()).startsWith("ipa-incident-response:");
+    // A real incident keeps counting its own numbers.
+    HttpResponse<String> real = http.postJson("/api/incidents", "demo-staff", PASSWORD,
+        "{\"title\": \"本物の報告\", \"incidentType\": \"other\", \"eventDescription\": \"確認中\"}");
+    assertThat(json(real).path("incidentNumber").asText()).startsWith("INC-");
+  }
+
+  @Test
+  void shouldKeepADrillOutOfTheRealListBoardAndMetricsUnlessAskedFor() {
+    Map<Integer, Long> openBefore = records.openCountByLevel();
+    String drill = startDrill("outage-then-ransomware");
+
+    assertThat(numbers(json(http.get("/api/incidents", "demo-lead", PASSWORD)), "incidentNumber"))
+        .doesNotContain(drill);
+    JsonNode withDrills = json(http.get("/api/incidents?drills=true", "demo-lead", PASSWORD));
+    assertThat(numbers(withDrills, "incidentNumber")).contains(drill);
+    assertThat(StreamSupport.stream(withDrills.spliterator(), false)
+        .filter(node -> node.path("incidentNumber").asText().equals(drill)).findFirst().orElseThrow()
+        .path("drill").asBoolean()).isTrue();
+    assertThat(numbers(json(http.get("/api/board", "demo-lead", PASSWORD)).path("incidents"), "incidentNumber"))
+        .doesNotContain(drill);
+    assertThat(numbers(json(http.get("/api/board?drills=true", "demo-lead", PASSWORD)).path("incidents"),
+        "incidentNumber")).contains(drill);
+    assertThat(records.openCountByLevel()).as("the incident_open gauge counts real incidents").isEqualTo(openBefore);
+  }
+
+  @Test
+  void shouldLetOnlyTheIncidentLeadStartADrillOfAScenarioThatExists() {
+    assertThat(http.postJson("/api/drills", "demo-staff", PASSWORD, "{\"scenario\": \"email-misdelivery\"}")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> unknown = http.postJson("/api/drills", "demo-lead", PASSWORD, "{\"scenario\": \"nosuch\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).path("message").asText()).contains("nosuch", "email-misdelivery");
+    HttpResponse<String> company = http.postJson("/api/drills", "demo-lead", PASSWORD,
+        "{\"scenario\": \"email-misdelivery\", \"company\": \"nosuchcompany\"}");
+    assertThat(company.statusCode()).isEqualTo(400);
+    assertThat(http.postJson("/api/drills", "demo-lead", PASSWORD, "{\"scenario\": \"\"}").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void shouldLeadADrillsAlertWithTheDrillMarkAndSayNothingIsToBeSent() {
+    TaskAlert alert = new TaskAlert("TRN-2026-0001", "案内メールの誤送信", "task-1", "【訓練】報告先と報告内容を決める",
+        null, null, null, true, null);
+
+    assertThat(alert.subject()).isEqualTo("【訓練】【TRN-2026-0001】【至急】報告先と報告内容を決める");
+    assertThat(alert.body("https://incident.example.jp", java.time.ZoneId.of("Asia/Tokyo")))
+        .startsWith("【訓練】これは訓練です").contains("外部への連絡はしないでください");
+    assertThat(new TaskAlert("INC-2026-0001", "x", "t", "判断する", null, null, null, false, null).subject())
+        .isEqualTo("【INC-2026-0001】判断する");
+  }
+
+  @Test
+  void shouldRefuseAScenarioFileThatCannotRun() {
+    DrillScenario broken = new DrillScenario("broken", "", "説明", "no-such-procedure",
+        Map.of("incidentTitle", "x"), List.of(new DrillScenario.Inject(Duration.ofHours(2), "", Map.of())));
+
+    assertThatThrownBy(() -> DrillScenarios.checked(broken, "other-name.json"))
+        .hasMessageContaining("other-name.json").hasMessageContaining("id はファイル名")
+        .hasMessageContaining("title と summary").hasMessageContaining("procedure は")
+        .hasMessageContaining("incidentType").hasMessageContaining("injects");
+  }
+}
