@@ -75,7 +75,7 @@ public class EscalationListener implements ExecutionListener {
     // A client company's chain is its members; the configured 連絡網 is the installation's own organisation.
     execution.setVariableLocal(ADVICE, step.advice(lateName, tenant == null ? chain : null,
         text(execution.getVariable("contactSupport")), text(execution.getVariable("contactInsurer")),
-        settings.repeat()));
+        settings.repeat(execution.getProcessBusinessKey())));
   }
 
   private static ResponseRole firstRole(FlowElement model) {

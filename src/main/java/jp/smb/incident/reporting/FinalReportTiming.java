@@ -32,8 +32,9 @@ public class FinalReportTiming {
   public Date preparationStart(DelegateExecution execution) {
     ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
     try {
-      OffsetDateTime due = preparation.dueDate(ReportPreparation.awareness(execution.getVariables()), item.deadline());
-      return Date.from(due.minus(leadTime).toInstant());
+      OffsetDateTime aware = ReportPreparation.awareness(execution.getVariables());
+      OffsetDateTime start = preparation.dueDate(aware, item.deadline()).minus(leadTime);
+      return Date.from(preparation.incidentTime(execution.getProcessBusinessKey(), aware, start).toInstant());
     } catch (IllegalArgumentException unreadableAwareness) {
       return Date.from(clock.instant());
     }

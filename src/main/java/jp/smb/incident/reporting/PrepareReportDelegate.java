@@ -48,6 +48,7 @@ public class PrepareReportDelegate implements JavaDelegate {
     Map<String, Object> facts = facts(execution);
     // What became of the other reports (本人通知, 公表, 委託元, police, IPA): items (6), (7) and (9) of a PPC draft.
     String number = execution.getProcessBusinessKey();
+    facts.putIfAbsent("incidentNumber", number);
     List<ReportObligations.Obligation> opened = number == null ? List.of() : obligations.of(number);
     facts.put(ReportDrafts.OBLIGATIONS, opened);
     // The deadline and the draft's 知った日時 are this report's own, as the legal clock recorded it when it opened.

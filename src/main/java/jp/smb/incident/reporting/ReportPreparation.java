@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import jp.smb.incident.drill.DrillTime;
+import jp.smb.incident.drill.Drills;
 
 /**
  * Works out the due date of a report from the time the business became aware of the reportable situation, and
@@ -26,12 +28,20 @@ public class ReportPreparation {
   private final Duration reminderBefore;
   private final Duration unfixedReminder;
   private final ZoneId zone;
+  private final DrillTime drillTime;
 
   public ReportPreparation(ReportDrafts drafts, Duration reminderBefore, Duration unfixedReminder, ZoneId zone) {
+    this(drafts, reminderBefore, unfixedReminder, zone, DrillTime.none());
+  }
+
+  /** @param drillTime how a drill's deadlines and reminders are brought closer */
+  public ReportPreparation(ReportDrafts drafts, Duration reminderBefore, Duration unfixedReminder, ZoneId zone,
+      DrillTime drillTime) {
     this.drafts = drafts;
     this.reminderBefore = reminderBefore;
     this.unfixedReminder = unfixedReminder;
     this.zone = zone;
+    this.drillTime = drillTime;
   }
 
   public PreparedReport prepare(ReportItem item, Map<String, Object> facts) {
@@ -40,16 +50,20 @@ public class ReportPreparation {
     OffsetDateTime dueAt = null;
     OffsetDateTime remindAt = null;
     String dueLabel = "期限なし（任意。必要に応じて速やかに）";
+    String number = facts.get("incidentNumber") == null ? null : facts.get("incidentNumber").toString();
     if (item.deadline() != null) {
-      dueAt = dueDate(aware, item.deadline());
-      remindAt = dueAt.minus(reminderBefore);
+      dueAt = dueDate(aware, item.deadline(), number);
+      remindAt = drillTime.point(number, aware, dueDate(aware, item.deadline()).minus(reminderBefore));
       dueLabel = wholeDays(item.deadline())
           ? "%s まで（事態を知った日を1日目として%d日目の終わり）".formatted(label(dueAt), item.deadline().toDays())
           : "%s まで".formatted(label(dueAt));
     } else if (item.mandatory()) {
       // 速やかに, without a fixed period: someone is reminded if it is still not sent after a while.
-      remindAt = aware.plus(unfixedReminder);
+      remindAt = aware.plus(drillTime.span(number, unfixedReminder));
       dueLabel = "法定の期限なし（速やかに）。%s までに済んでいなければ責任者に知らせます".formatted(label(remindAt));
+    }
+    if (Drills.isDrillNumber(number)) {
+      dueLabel = Drills.MARK + dueLabel + "（訓練のため時間を縮めています）";
     }
     return new PreparedReport(item.taskName(), recipient.id(), recipient.displayName(), item.mandatory(),
         item.basis(), dueAt, remindAt, dueLabel, contact(recipient, facts), drafts.draft(item, facts),
@@ -63,6 +77,16 @@ public class ReportPreparation {
     }
     LocalDate lastDay = aware.atZoneSameInstant(zone).toLocalDate().plusDays(deadline.toDays() - 1);
     return lastDay.atTime(END_OF_DAY).atZone(zone).toOffsetDateTime();
+  }
+
+  /** The due date of this incident: a drill's comes as much sooner as its time runs faster (DrillTime). */
+  public OffsetDateTime dueDate(OffsetDateTime aware, Duration deadline, String incidentNumber) {
+    return drillTime.point(incidentNumber, aware, dueDate(aware, deadline));
+  }
+
+  /** A time of this incident counted from {@code from}: as it is, or brought closer for a drill. */
+  public OffsetDateTime incidentTime(String incidentNumber, OffsetDateTime from, OffsetDateTime point) {
+    return drillTime.point(incidentNumber, from, point);
   }
 
   private static boolean wholeDays(Duration deadline) {

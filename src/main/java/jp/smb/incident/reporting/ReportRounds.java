@@ -102,11 +102,11 @@ public class ReportRounds {
     for (String id : round.toStart()) {
       ReportItem item = round.known().get(id);
       OffsetDateTime aware = awareness(facts, item, laterRound, now);
-      obligations.opened(number, id, item, aware, due(aware, item), now);
+      obligations.opened(number, id, item, aware, due(number, aware, item), now);
     }
     for (Upgrade upgrade : round.upgrades()) {
       OffsetDateTime aware = awareness(facts, upgrade.to(), laterRound, now);
-      obligations.opened(number, upgrade.runningItem(), upgrade.to(), aware, due(aware, upgrade.to()), now);
+      obligations.opened(number, upgrade.runningItem(), upgrade.to(), aware, due(number, aware, upgrade.to()), now);
     }
   }
 
@@ -119,7 +119,7 @@ public class ReportRounds {
     }
   }
 
-  private OffsetDateTime due(OffsetDateTime aware, ReportItem item) {
-    return aware == null || item.deadline() == null ? null : preparation.dueDate(aware, item.deadline());
+  private OffsetDateTime due(String number, OffsetDateTime aware, ReportItem item) {
+    return aware == null || item.deadline() == null ? null : preparation.dueDate(aware, item.deadline(), number);
   }
 }

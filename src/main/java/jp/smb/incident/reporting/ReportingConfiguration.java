@@ -1,6 +1,7 @@
 package jp.smb.incident.reporting;
 
 import java.time.Clock;
+import jp.smb.incident.drill.DrillTime;
 import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.response.DeployedForms;
 import jp.smb.incident.settings.IncidentProperties;
@@ -17,8 +18,9 @@ public class ReportingConfiguration {
   }
 
   @Bean
-  ReportPreparation reportPreparation(Clock clock, DeployedForms forms, IncidentProperties settings) {
+  ReportPreparation reportPreparation(Clock clock, DeployedForms forms, IncidentProperties settings,
+      DrillTime drillTime) {
     return new ReportPreparation(new ReportDrafts(IncidentTypes.labels(forms), clock.getZone()),
-        settings.reporting().reminderBefore(), settings.reporting().unfixedReminder(), clock.getZone());
+        settings.reporting().reminderBefore(), settings.reporting().unfixedReminder(), clock.getZone(), drillTime);
   }
 }

@@ -43,7 +43,7 @@ public record IncidentProperties(
     @DefaultValue @Valid Notification notification,
     @DefaultValue @Valid Record record,
     @DefaultValue @Valid Evidence evidence,
-    @DefaultValue Drill drill) {
+    @DefaultValue @Valid Drill drill) {
 
   /**
    * Each a positive ISO-8601 duration.
@@ -121,8 +121,15 @@ public record IncidentProperties(
   /**
    * @param scenarioDir a directory of the organisation's own drill scenarios ({@code *.json}, as in {@code drills/}),
    *                    offered beside the shipped ones; empty: the shipped ones only
+   * @param timeScale   how long one day of the incident takes in a drill: its timers and deadlines run that much
+   *                    faster (default ten minutes a day)
    */
-  public record Drill(@DefaultValue("") String scenarioDir) {
+  public record Drill(@DefaultValue("") String scenarioDir, @DefaultValue("PT10M") Duration timeScale) {
+
+    @AssertTrue(message = "incident.drill.time-scale は 1 日以下の正の期間にしてください / must be positive, at most P1D")
+    public boolean isTimeScaleADayOrLess() {
+      return positive(timeScale) && timeScale.compareTo(Duration.ofDays(1)) <= 0;
+    }
   }
 
   private static boolean positive(Duration duration) {
