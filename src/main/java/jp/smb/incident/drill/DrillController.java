@@ -12,6 +12,7 @@ import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
 import jp.smb.incident.company.CompanyTenantProvider;
+import jp.smb.incident.drillmode.Drills;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class DrillController {
 
   static final String LEAD = "incident-lead";
+  static final String INJECTS_PROCESS = "drill-injects";
 
   /** A scenario as the lead chooses it. */
   public record ScenarioSummary(String id, String title, String summary, String procedure, int injects) {
@@ -63,6 +66,7 @@ public class DrillController {
         s.injects().size())).toList();
   }
 
+  @Transactional
   @PostMapping(path = "/api/drills", consumes = "application/json")
   public ResponseEntity<Map<String, Object>> start(@Valid @RequestBody DrillRequest request) {
     String user = caller.require("訓練の開始", LEAD);
@@ -77,7 +81,8 @@ public class DrillController {
     variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
     variables.put("reporterId", user);
     // The drill's incident is learnt now: its deadlines count from the start of the exercise.
-    variables.put("detectedAt", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    variables.put("detectedAt", now.truncatedTo(ChronoUnit.MINUTES).toString());
     if (company != null) {
       variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company);
     }
@@ -85,8 +90,31 @@ public class DrillController {
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
         .setVariables(variables).executeWithVariablesInReturn();
     String number = (String) instance.getVariables().get("incidentNumber");
+    if (!scenario.injects().isEmpty()) {
+      startInjects(scenario, number, now.toString(), instance.getTenantId());
+    }
     return ResponseEntity.created(URI.create("/api/incidents/" + number)).body(Map.of("drillNumber", number,
         "scenario", scenario.id(), "procedure", scenario.procedure(), "processInstanceId", instance.getId()));
+  }
+
+  /**
+   * The scenario's later facts, as timers of their own process beside the drill (in its company, under its number),
+   * so that they come on time on any node and after a restart. The engine, not the caller, starts it: it is part of
+   * the drill the caller was allowed to start.
+   */
+  private void startInjects(DrillScenario scenario, String number, String startedAt, String company) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
+    variables.put(DrillInjects.STARTED_AT, startedAt);
+    variables.put(DrillInjects.COUNT, scenario.injects().size());
+    variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company == null ? CompanyTenantProvider.INSTALLATION : company);
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      runtimeService.startProcessInstanceByKey(INJECTS_PROCESS, number, variables);
+    } finally {
+      identityService.setAuthentication(caller);
+    }
   }
 
   /**

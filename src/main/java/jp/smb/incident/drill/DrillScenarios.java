@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.smb.incident.procedure.Procedure;
+import jp.smb.incident.reporting.ReportingFacts;
 import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -75,6 +76,12 @@ public class DrillScenarios {
       if (inject.after() == null || inject.after().isNegative() || blank(inject.note()) || inject.facts() == null
           || inject.facts().isEmpty()) {
         problems.add("injects の各項目には after（例 PT2H）、note、facts が必要です");
+        continue;
+      }
+      try {
+        ReportingFacts.variables(inject.facts());
+      } catch (IllegalArgumentException wrongFact) {
+        problems.add("injects の facts: " + wrongFact.getMessage());
       }
     }
     if (!problems.isEmpty()) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import jp.smb.incident.drill.DrillTime;
+import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.settings.IncidentProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

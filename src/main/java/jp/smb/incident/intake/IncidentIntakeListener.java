@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
-import jp.smb.incident.drill.Drills;
+import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.response.FormValues;

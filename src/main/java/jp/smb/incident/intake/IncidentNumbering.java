@@ -2,7 +2,7 @@ package jp.smb.incident.intake;
 
 import java.time.Clock;
 import java.time.Year;
-import jp.smb.incident.drill.Drills;
+import jp.smb.incident.drillmode.Drills;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package jp.smb.incident.notification;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import jp.smb.incident.drill.Drills;
+import jp.smb.incident.drillmode.Drills;
 
 /**
  * The alert for a new task, written for the people it is offered to. It names the incident and what to do, with a

@@ -7,7 +7,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
-import jp.smb.incident.drill.Drills;
+import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;

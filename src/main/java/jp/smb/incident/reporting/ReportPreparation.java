@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import jp.smb.incident.drill.DrillTime;
-import jp.smb.incident.drill.Drills;
+import jp.smb.incident.drillmode.DrillTime;
+import jp.smb.incident.drillmode.Drills;
 
 /**
  * Works out the due date of a report from the time the business became aware of the reportable situation, and

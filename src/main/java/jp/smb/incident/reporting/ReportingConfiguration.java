@@ -1,7 +1,7 @@
 package jp.smb.incident.reporting;
 
 import java.time.Clock;
-import jp.smb.incident.drill.DrillTime;
+import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.response.DeployedForms;
 import jp.smb.incident.settings.IncidentProperties;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.procedure.IncidentDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

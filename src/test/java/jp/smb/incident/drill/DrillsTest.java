@@ -4,18 +4,24 @@ import static jp.smb.incident.HttpTestClient.json;
 import static jp.smb.incident.HttpTestClient.temporaryDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import jp.smb.incident.HttpTestClient;
+import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.TaskAlert;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +98,7 @@ class DrillsTest {
     List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill).list();
     assertThat(tasks).isNotEmpty().allSatisfy(task -> assertThat(task.getName()).startsWith("【訓練】"));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(drill)
-        .singleResult().getProcessDefinitionId()).startsWith("ipa-incident-response:");
+        .processDefinitionKey("ipa-incident-response").count()).isEqualTo(1);
     // A real incident keeps counting its own numbers.
     HttpResponse<String> real = http.postJson("/api/incidents", "demo-staff", PASSWORD,
         "{\"title\": \"本物の報告\", \"incidentType\": \"other\", \"eventDescription\": \"確認中\"}");
@@ -116,6 +122,38 @@ class DrillsTest {
     assertThat(numbers(json(http.get("/api/board?drills=true", "demo-lead", PASSWORD)).path("incidents"),
         "incidentNumber")).contains(drill);
     assertThat(records.openCountByLevel()).as("the incident_open gauge counts real incidents").isEqualTo(openBefore);
+  }
+
+  @Test
+  void shouldAddTheScenariosLaterFactsAtTheirCompressedTimesAndDecideTheReportsAgain() {
+    String drill = startDrill("ransomware-at-night");
+    ProcessInstance injects = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("drill-injects").processInstanceBusinessKey(drill).singleResult();
+    assertThat(injects).as("the scenario's injects beside the drill").isNotNull();
+    Instant start = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(injects.getId(),
+        "drillStartedAt")).toInstant();
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(injects.getId()).timers()
+        .orderByJobDuedate().asc().list();
+    // Two hours in and one day in, at ten minutes a day: 50 seconds and 10 minutes into the drill.
+    assertThat(timers).extracting(job -> Duration.between(start, job.getDuedate().toInstant()))
+        .containsExactly(Duration.ofSeconds(50), Duration.ofMinutes(10));
+    // The owner records the situation: no sign yet that customer data left the PC.
+    Task record = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill)
+        .taskDefinitionKey("Task_RecordSituation").singleResult();
+    engine.getTaskService().complete(record.getId(), Map.of("isIncident", true, "personalDataLeaked", "no",
+        "affectedSystems", "事務所のパソコン"));
+    assertThat(obligationItems(drill)).doesNotContain("ppc-preliminary");
+
+    // As if the 50 seconds had passed; the job executor then adds the facts, as on any node.
+    engine.getManagementService().executeJob(timers.get(0).getId());
+
+    await("the leak learnt two hours in makes the PPC report due").atMost(Duration.ofSeconds(30))
+        .until(() -> obligationItems(drill).contains("ppc-preliminary"));
+    assertThat(http.get("/api/incidents/" + drill, "demo-lead", PASSWORD).body()).contains("【訓練】新しく分かったこと");
+  }
+
+  private List<String> obligationItems(String drill) {
+    return numbers(json(http.get("/api/incidents/" + drill + "/obligations", "demo-lead", PASSWORD)), "item");
   }
 
   @Test

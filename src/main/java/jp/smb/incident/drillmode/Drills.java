@@ -1,4 +1,4 @@
-package jp.smb.incident.drill;
+package jp.smb.incident.drillmode;
 
 /**
  * What marks a drill (訓練) wherever it goes, so that nobody takes it for the real thing: numbers of its own

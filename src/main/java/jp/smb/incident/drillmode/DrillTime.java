@@ -1,4 +1,4 @@
-package jp.smb.incident.drill;
+package jp.smb.incident.drillmode;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

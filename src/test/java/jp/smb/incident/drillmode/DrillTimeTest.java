@@ -1,4 +1,4 @@
-package jp.smb.incident.drill;
+package jp.smb.incident.drillmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

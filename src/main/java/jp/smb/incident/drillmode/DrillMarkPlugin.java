@@ -1,4 +1,4 @@
-package jp.smb.incident.drill;
+package jp.smb.incident.drillmode;
 
 import jp.smb.incident.operations.EngineListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
