@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
+import jp.smb.incident.drillmode.Drills;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -32,12 +33,16 @@ public final class PdfDocuments {
       @page { size: A4; margin: 22mm 16mm 20mm 16mm;
         @top-left { content: element(company); font-family: IPAexGothic; font-size: 9pt; }
         @top-right { content: element(number); font-family: IPAexGothic; font-size: 9pt; }
+        @bottom-left { content: element(drill); font-family: IPAexGothic; font-size: 10pt; color: #b00020; }
         @bottom-center { content: counter(page) " / " counter(pages); font-family: IPAexGothic; font-size: 9pt; } }
       body { font-family: IPAexGothic; margin: 0; font-size: 10pt; }
       .running-company { position: running(company); }
       .running-number { position: running(number); }
+      .running-drill { position: running(drill); }
       th { width: 11em; }
       """;
+
+  static final String DRILL_HEAD = Drills.MARK + "送らないでください";
 
   private PdfDocuments() {
   }
@@ -49,6 +54,10 @@ public final class PdfDocuments {
     // Running elements: ordinary text, so a name with quotes or markup is printed as it is.
     Element body = document.body();
     body.prependElement("div").addClass("running-number").text("インシデント番号 " + incidentNumber);
+    if (Drills.isDrillNumber(incidentNumber)) {
+      // At the foot of every page: a drill's document must not be taken for, or sent as, the real thing.
+      body.prependElement("div").addClass("running-drill").text(DRILL_HEAD);
+    }
     body.prependElement("div").addClass("running-company").text(company == null || company.isBlank() ? "" : company);
     return render(document, "the report of " + incidentNumber);
   }

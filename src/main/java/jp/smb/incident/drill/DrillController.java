@@ -3,25 +3,19 @@ package jp.smb.incident.drill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
-import jp.smb.incident.company.CompanyTenantProvider;
 import jp.smb.incident.drillmode.Drills;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import jp.smb.incident.record.IncidentRecord;
+import jp.smb.incident.record.VisibleIncidents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DrillController {
 
-  static final String LEAD = "incident-lead";
-  static final String INJECTS_PROCESS = "drill-injects";
-
   /** A scenario as the lead chooses it. */
   public record ScenarioSummary(String id, String title, String summary, String procedure, int injects) {
   }
@@ -45,18 +36,20 @@ public class DrillController {
   }
 
   private final DrillScenarios scenarios;
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final DrillStarter starter;
+  private final DrillScorecard scorecard;
+  private final DrillCleanup cleanup;
+  private final VisibleIncidents incidents;
   private final ApiCaller caller;
-  private final Clock clock;
 
-  public DrillController(DrillScenarios scenarios, RuntimeService runtimeService, IdentityService identityService,
-      ApiCaller caller, Clock clock) {
+  public DrillController(DrillScenarios scenarios, DrillStarter starter, DrillScorecard scorecard,
+      DrillCleanup cleanup, VisibleIncidents incidents, ApiCaller caller) {
     this.scenarios = scenarios;
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
+    this.starter = starter;
+    this.scorecard = scorecard;
+    this.cleanup = cleanup;
+    this.incidents = incidents;
     this.caller = caller;
-    this.clock = clock;
   }
 
   @GetMapping(path = "/api/drills/scenarios")
@@ -68,85 +61,46 @@ public class DrillController {
 
   @Transactional
   @PostMapping(path = "/api/drills", consumes = "application/json")
-  public ResponseEntity<Map<String, Object>> start(@Valid @RequestBody DrillRequest request) {
-    String user = caller.require("訓練の開始", LEAD);
-    DrillScenario scenario = scenarios.find(request.scenario()).orElseThrow(() -> new ApiException(
-        HttpStatus.BAD_REQUEST, "シナリオ " + request.scenario() + " はありません（使えるシナリオ: "
-            + String.join(", ", scenarios.all().stream().map(DrillScenario::id).toList()) + "）"));
-    String company = request.company() == null || request.company().isBlank() ? null : request.company().strip();
-    requireLeadOf(company);
-
-    Map<String, Object> variables = new HashMap<>(scenario.report());
-    variables.put(Drills.VARIABLE, true);
-    variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
-    variables.put("reporterId", user);
-    // The drill's incident is learnt now: its deadlines count from the start of the exercise.
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    variables.put("detectedAt", now.truncatedTo(ChronoUnit.MINUTES).toString());
-    if (company != null) {
-      variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company);
-    }
-    // Started as the caller: the engine checks that this user may start the procedure.
-    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
-        .setVariables(variables).executeWithVariablesInReturn();
-    String number = (String) instance.getVariables().get("incidentNumber");
-    if (!scenario.injects().isEmpty()) {
-      startInjects(scenario, number, now.toString(), instance.getTenantId());
-    }
-    return ResponseEntity.created(URI.create("/api/incidents/" + number)).body(Map.of("drillNumber", number,
-        "scenario", scenario.id(), "procedure", scenario.procedure(), "processInstanceId", instance.getId()));
+  public ResponseEntity<DrillStarter.Started> start(@Valid @RequestBody DrillRequest request) {
+    caller.require("訓練の開始", DrillStarter.LEAD);
+    DrillStarter.Started drill = starter.start(request.scenario(), request.company());
+    return ResponseEntity.created(URI.create("/api/incidents/" + drill.drillNumber())).body(drill);
   }
 
-  /**
-   * The scenario's later facts, as timers of their own process beside the drill (in its company, under its number),
-   * so that they come on time on any node and after a restart. The engine, not the caller, starts it: it is part of
-   * the drill the caller was allowed to start.
-   */
-  private void startInjects(DrillScenario scenario, String number, String startedAt, String company) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
-    variables.put(DrillInjects.STARTED_AT, startedAt);
-    variables.put(DrillInjects.COUNT, scenario.injects().size());
-    variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company == null ? CompanyTenantProvider.INSTALLATION : company);
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      runtimeService.startProcessInstanceByKey(INJECTS_PROCESS, number, variables);
-    } finally {
-      identityService.setAuthentication(caller);
-    }
+  /** 振り返り: the drill's scorecard, for the leads and executives who may see the drill. */
+  @GetMapping(path = "/api/drills/{number}/scorecard")
+  public DrillScorecard.Card scorecard(@PathVariable String number) {
+    caller.require("訓練の振り返り", ApiCaller.READERS);
+    return scorecard.of(visibleDrill(number));
   }
 
-  /**
-   * Only the incident lead of the company the drill runs in (or of the installation), or camunda-admin: a drill
-   * sends alerts to everyone in that company's roles.
-   */
-  private void requireLeadOf(String company) {
-    Authentication login = identityService.getCurrentAuthentication();
-    List<String> groups = login.getGroupIds() == null ? List.of() : login.getGroupIds();
-    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
-      return;
+  /** Ends a running drill: its tasks and timers go, its record and scorecard stay (取り消し). */
+  @Transactional
+  @PostMapping(path = "/api/drills/{number}/stop")
+  public Map<String, Object> stop(@PathVariable String number) {
+    String user = caller.require("訓練の終了", DrillStarter.LEAD);
+    visibleDrill(number);
+    return Map.of("drillNumber", number, "stopped", cleanup.stop(number, user));
+  }
+
+  /** Deletes a finished (or stopped) drill with everything it wrote; a running one must be stopped first. */
+  @Transactional
+  @DeleteMapping(path = "/api/drills/{number}")
+  public ResponseEntity<Void> delete(@PathVariable String number) {
+    String user = caller.require("訓練の削除", DrillStarter.LEAD);
+    visibleDrill(number);
+    if (cleanup.running(number)) {
+      throw new ApiException(HttpStatus.CONFLICT, "訓練 " + number + " はまだ続いています。終えてから削除してください"
+          + "（POST /api/drills/" + number + "/stop）");
     }
-    List<String> memberOf = login.getTenantIds() == null ? List.of() : login.getTenantIds();
-    String target;
-    if (company == null) {
-      if (memberOf.size() > 1) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "複数の会社に所属しているため、company で会社を指定してください（"
-            + String.join(", ", memberOf.stream().sorted().toList()) + "）");
-      }
-      target = memberOf.isEmpty() ? null : memberOf.get(0);
-    } else if (CompanyTenantProvider.INSTALLATION.equals(company)) {
-      target = null;
-    } else if (!memberOf.contains(company)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "会社 " + company + " の訓練は始められません。会社 ID を確かめてください"
-          + (memberOf.isEmpty() ? "" : "（あなたの会社: " + String.join(", ", memberOf.stream().sorted().toList()) + "）"));
-    } else {
-      target = company;
+    cleanup.delete(number, user);
+    return ResponseEntity.noContent().build();
+  }
+
+  private IncidentRecord visibleDrill(String number) {
+    if (!Drills.isDrillNumber(number)) {
+      throw new ApiException(HttpStatus.NOT_FOUND, number + " は訓練の番号ではありません（訓練は TRN- で始まります）");
     }
-    String needed = target == null ? LEAD : target + "--" + LEAD;
-    if (!groups.contains(needed)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "訓練を始められるのは、" + (target == null ? "" : "会社 " + target + " の")
-          + "インシデント対応責任者（incident-lead）だけです");
-    }
+    return incidents.existing(number);
   }
 }

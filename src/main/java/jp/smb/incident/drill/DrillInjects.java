@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Map;
 import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.reporting.FactCorrections;
 import jp.smb.incident.reporting.ReportingFacts;
@@ -42,6 +43,10 @@ public class DrillInjects {
 
   /** Timer of inject {@code index}: the drill's start plus the inject's time into the incident, compressed. */
   public Date dueAt(DelegateExecution execution, Object index) {
+    if (!Drills.isDrillNumber(execution.getProcessBusinessKey())) {
+      // A scenario's facts go into a drill only, never into a real incident started under its number.
+      throw new RejectedInputException("訓練の状況は訓練（TRN-）にだけ加えられます: " + execution.getProcessBusinessKey());
+    }
     DrillScenario.Inject inject = inject(execution, index);
     OffsetDateTime start = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
     return Date.from(start.plus(drillTime.span(execution.getProcessBusinessKey(), inject.after())).toInstant());

@@ -46,6 +46,14 @@ public class DrillTime {
     return Duration.ofSeconds(Math.max(1, Math.round(seconds)));
   }
 
+  /** What a span of a drill stands for in the incident's time: the span {@link #span} would have shortened. */
+  public Duration incidentSpan(String incidentNumber, Duration drillSpan) {
+    if (drillSpan == null || !Drills.isDrillNumber(incidentNumber) || dayInDrill.equals(DAY)) {
+      return drillSpan;
+    }
+    return Duration.ofSeconds(Math.round(drillSpan.toMillis() / 1000.0 * DAY.toMillis() / dayInDrill.toMillis()));
+  }
+
   /** A point of the incident's time after {@code from}, brought as much closer as the drill's time runs faster. */
   public OffsetDateTime point(String incidentNumber, OffsetDateTime from, OffsetDateTime point) {
     if (from == null || point == null || !point.isAfter(from)) {

@@ -84,6 +84,17 @@ public class Outbox {
         state, limit);
   }
 
+  /** Every alert of one incident, oldest first. */
+  public List<OutboxEntry> ofIncident(String incidentNumber) {
+    return jdbc.query("SELECT * FROM notification_outbox WHERE incident_number = ? ORDER BY id", Outbox::entry,
+        incidentNumber);
+  }
+
+  /** Removes every alert of a drill that is being deleted. */
+  public void deleteOfIncident(String incidentNumber) {
+    jdbc.update("DELETE FROM notification_outbox WHERE incident_number = ?", incidentNumber);
+  }
+
   public long count(String state) {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE state = ?", Long.class, state);
     return count == null ? 0 : count;

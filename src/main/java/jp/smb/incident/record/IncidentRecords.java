@@ -292,14 +292,32 @@ public class IncidentRecords {
 
   /** Removes a record and everything in it, its evidence too, and keeps who did it and why. */
   public void delete(String incidentNumber, String deletedBy, OffsetDateTime at, String reason) {
+    deleteRows(incidentNumber);
+    jdbc.sql("INSERT INTO incident_record_deletion (incident_number, deleted_by, deleted_at, reason) VALUES (?, ?, ?, ?)")
+        .params(incidentNumber, deletedBy, at, reason).update();
+  }
+
+  /** A drill's record, gone without a trace: a rehearsal is not a record the law asks to keep. */
+  public void purgeDrill(String incidentNumber) {
+    if (!exists(incidentNumber) || !find(incidentNumber).orElseThrow().drill()) {
+      throw new IllegalArgumentException(incidentNumber + " is not a drill");
+    }
+    deleteRows(incidentNumber);
+  }
+
+  /** Ends an open incident as 取り消し (a drill that was stopped), keeping its record. */
+  public void cancel(String incidentNumber, OffsetDateTime at) {
+    jdbc.sql("UPDATE incident_record SET state = ?, closed_at = ? WHERE incident_number = ? AND state = ?")
+        .params(State.CANCELLED.name(), at, incidentNumber, State.OPEN.name()).update();
+  }
+
+  private void deleteRows(String incidentNumber) {
     jdbc.sql("DELETE FROM evidence_custody_entry WHERE evidence_id IN "
         + "(SELECT id FROM incident_evidence WHERE incident_number = ?)").param(incidentNumber).update();
     for (String table : List.of("incident_evidence", "incident_report_sent", "report_obligation",
         "incident_timeline_entry", "incident_record")) {
       jdbc.sql("DELETE FROM " + table + " WHERE incident_number = ?").param(incidentNumber).update();
     }
-    jdbc.sql("INSERT INTO incident_record_deletion (incident_number, deleted_by, deleted_at, reason) VALUES (?, ?, ?, ?)")
-        .params(incidentNumber, deletedBy, at, reason).update();
   }
 
   public int deletionsOf(String incidentNumber) {

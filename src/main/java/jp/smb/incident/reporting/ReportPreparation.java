@@ -23,6 +23,7 @@ public class ReportPreparation {
 
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+  static final String DRILL_DRAFT = Drills.MARK + "これは訓練用の下書きです。実際の報告先に送ったり、窓口に電話したりしないでください。\n\n";
 
   private final ReportDrafts drafts;
   private final Duration reminderBefore;
@@ -62,12 +63,13 @@ public class ReportPreparation {
       remindAt = aware.plus(drillTime.span(number, unfixedReminder));
       dueLabel = "法定の期限なし（速やかに）。%s までに済んでいなければ責任者に知らせます".formatted(label(remindAt));
     }
+    String draft = drafts.draft(item, facts);
     if (Drills.isDrillNumber(number)) {
       dueLabel = Drills.MARK + dueLabel + "（訓練のため時間を縮めています）";
+      draft = DRILL_DRAFT + draft;
     }
     return new PreparedReport(item.taskName(), recipient.id(), recipient.displayName(), item.mandatory(),
-        item.basis(), dueAt, remindAt, dueLabel, contact(recipient, facts), drafts.draft(item, facts),
-        lawyerReview(recipient, facts));
+        item.basis(), dueAt, remindAt, dueLabel, contact(recipient, facts), draft, lawyerReview(recipient, facts));
   }
 
   /** The end of day N, day 1 being the day of awareness; a period in hours or minutes is added as it is. */

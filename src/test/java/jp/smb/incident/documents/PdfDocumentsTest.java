@@ -34,4 +34,30 @@ class PdfDocumentsTest {
     assertThat(linesOf(pdf)).containsSubsequence(DRAFT.lines().toList());
     assertThat(String.join("", linesOf(pdf))).doesNotContainPattern("[\\x{2F00}-\\x{2FDF}]");
   }
+
+  @Test
+  void shouldMarkEveryPageOfADrillsDocumentAndNoPageOfARealOne() throws IOException {
+    String body = String.join("\n", java.util.Collections.nCopies(120, "訓練の報告書の本文です。"));
+
+    for (String page : pages(PdfDocuments.fromText("【訓練】個人情報保護委員会に速報する（下書き）", body, "株式会社サンプル",
+        "TRN-2026-0001"))) {
+      assertThat(page).contains(PdfDocuments.DRILL_HEAD);
+    }
+    assertThat(pages(PdfDocuments.fromText("速報（下書き）", body, "株式会社サンプル", "INC-2026-0001")))
+        .hasSizeGreaterThan(1).noneSatisfy(page -> assertThat(page).contains(PdfDocuments.DRILL_HEAD));
+  }
+
+  private static List<String> pages(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      List<String> pages = new java.util.ArrayList<>();
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        pages.add(stripper.getText(document));
+      }
+      assertThat(pages).as("pages").hasSizeGreaterThan(1);
+      return pages;
+    }
+  }
 }

@@ -93,5 +93,8 @@ class DrillProcessTest {
     assertThat(drillReport.getName()).startsWith("【訓練】");
     assertThat((String) engine.getTaskService().getVariable(drillReport.getId(), "reportDueLabel"))
         .startsWith("【訓練】").contains("時間を縮めています");
+    assertThat((String) engine.getTaskService().getVariable(drillReport.getId(), "reportDraft"))
+        .startsWith("【訓練】これは訓練用の下書きです");
+    assertThat((String) engine.getTaskService().getVariable(realReport.getId(), "reportDraft")).doesNotContain("訓練");
   }
 }

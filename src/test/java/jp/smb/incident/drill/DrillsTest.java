@@ -20,6 +20,7 @@ import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.TaskAlert;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +58,9 @@ class DrillsTest {
 
   @Autowired
   IncidentRecords records;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   private HttpTestClient http;
 
@@ -154,6 +159,126 @@ class DrillsTest {
 
   private List<String> obligationItems(String drill) {
     return numbers(json(http.get("/api/incidents/" + drill + "/obligations", "demo-lead", PASSWORD)), "item");
+  }
+
+  @Test
+  void shouldScoreADrillFromWhatItsHistoryRecorded() {
+    String drill = startDrill("email-misdelivery");
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill)
+        .taskDefinitionKey("Task_TriageReport").singleResult();
+    engine.getTaskService().claim(triage.getId(), "demo-lead");
+    // Among the addresses, a clinic's patients: 要配慮個人情報 makes the PPC 速報 due.
+    engine.getTaskService().complete(triage.getId(), Map.of("isIncident", true, "personalDataLeaked", "yes",
+        "affectedPersons", 300, "businessAffected", "no", "sensitiveData", true));
+
+    HttpResponse<String> response = http.get("/api/drills/" + drill + "/scorecard", "demo-lead", PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode card = json(response);
+    assertThat(card.path("drillNumber").asText()).isEqualTo(drill);
+    assertThat(card.path("scenario").asText()).isEqualTo("email-misdelivery");
+    assertThat(card.path("timeScale").asText()).isEqualTo("1 日 = 10分");
+    HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(triage.getId())
+        .singleResult();
+    JsonNode first = card.path("firstAction");
+    assertThat(first.path("label").asText()).isEqualTo("インシデントに該当するか判断する");
+    assertThat(OffsetDateTime.parse(first.path("at").asText()).toInstant()).isEqualTo(done.getEndTime().toInstant());
+    assertThat(first.path("incidentTime").asText()).isNotBlank();
+    // The reports the leak made due, each with its compressed deadline, none sent yet: the 速報's end of day 3
+    // within the hour of the exercise, the 確報's 60 days within ten hours.
+    assertThat(card.path("deadlines")).isNotEmpty().allSatisfy(deadline -> {
+      assertThat(deadline.path("result").asText()).isEqualTo("未送信（期限前）");
+      assertThat(OffsetDateTime.parse(deadline.path("dueAt").asText())).isBefore(OffsetDateTime.now().plusHours(11));
+    });
+    assertThat(StreamSupport.stream(card.path("deadlines").spliterator(), false)
+        .filter(deadline -> deadline.path("item").asText().equals("ppc-preliminary")).findFirst().orElseThrow()
+        .path("dueAt").asText()).satisfies(due -> assertThat(OffsetDateTime.parse(due))
+            .isBefore(OffsetDateTime.now().plusHours(1)));
+    // The open steps nobody has taken yet.
+    assertThat(numbers(card.path("tasksNobodyTook"), "x")).hasSizeGreaterThan(0);
+    assertThat(card.path("tasksNobodyTook").toString()).doesNotContain("インシデントに該当するか判断する");
+
+    assertThat(http.get("/api/drills/" + drill + "/scorecard", "demo-staff", PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/drills/INC-2026-0001/scorecard", "demo-lead", PASSWORD).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldStartADrillFromTasklistsStartFormForTheLeadOnly() {
+    String form = "/engine-rest/process-definition/key/start-drill/submit-form";
+    String values = "{\"variables\": {\"drillScenario\": {\"value\": \"card-data-leak\"}}}";
+
+    HttpResponse<String> staff = http.postJson(form, "demo-staff", PASSWORD, values);
+    assertThat(staff.statusCode()).as(staff.body()).isEqualTo(400);
+    assertThat(json(staff).path("message").asText()).contains("インシデント対応責任者");
+
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ipa-incident-response")
+        .count();
+    HttpResponse<String> lead = http.postJson(form, "demo-lead", PASSWORD, values);
+    assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
+    String drill = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(json(lead).path("id").asText()).variableName("drillNumber").singleResult().getValue();
+    assertThat(drill).startsWith("TRN-");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ipa-incident-response")
+        .count()).isEqualTo(before + 1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill).list())
+        .allSatisfy(task -> assertThat(task.getName()).startsWith("【訓練】"));
+  }
+
+  @Test
+  void shouldNeverAddAScenariosFactsToARealIncident() {
+    HttpResponse<String> forged = http.postJson("/engine-rest/process-definition/key/drill-injects/start", "demo-lead",
+        PASSWORD, "{\"businessKey\": \"INC-2026-0001\", \"variables\": {\"drillScenario\": {\"value\": "
+            + "\"card-data-leak\"}, \"injectCount\": {\"value\": 1}, \"drillStartedAt\": {\"value\": "
+            + "\"2026-12-02T12:00+09:00\"}}}");
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+    assertThat(json(forged).path("message").asText()).contains("訓練（TRN-）にだけ");
+  }
+
+  @Test
+  void shouldStopADrillKeepItsScorecardAndThenDeleteEveryRowItWrote() {
+    String drill = startDrill("email-misdelivery");
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill)
+        .taskDefinitionKey("Task_TriageReport").singleResult();
+    engine.getTaskService().complete(triage.getId(), Map.of("isIncident", true, "personalDataLeaked", "yes",
+        "affectedPersons", 300, "businessAffected", "no"));
+    List<String> processes = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(drill).list().stream().map(p -> p.getId()).toList();
+    assertThat(processes).as("the drill, its reports and its injects").hasSizeGreaterThan(2);
+
+    assertThat(http.delete("/api/drills/" + drill, "demo-lead", PASSWORD).statusCode()).as("still running")
+        .isEqualTo(409);
+    assertThat(http.postJson("/api/drills/" + drill + "/stop", "demo-staff", PASSWORD, "{}").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> stopped = http.postJson("/api/drills/" + drill + "/stop", "demo-lead", PASSWORD, "{}");
+    assertThat(json(stopped).path("stopped").asBoolean()).as(stopped.body()).isTrue();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(drill).count())
+        .isZero();
+    assertThat(json(http.get("/api/drills/" + drill + "/scorecard", "demo-lead", PASSWORD)).path("state").asText())
+        .isEqualTo("取り消し");
+
+    assertThat(http.delete("/api/drills/" + drill, "demo-lead", PASSWORD).statusCode()).isEqualTo(204);
+
+    assertThat(rowsOf(processes)).as("engine history rows left").isEmpty();
+    for (String table : List.of("incident_record", "incident_timeline_entry", "report_obligation",
+        "incident_report_sent", "incident_evidence", "notification_outbox")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE incident_number = ?", Long.class,
+          drill)).as(table).isZero();
+    }
+    assertThat(http.get("/api/incidents/" + drill, "demo-lead", PASSWORD).statusCode()).isEqualTo(404);
+  }
+
+  /** Every row of the engine's history tables that still names one of these process instances, as "table: n". */
+  private List<String> rowsOf(List<String> processInstanceIds) {
+    String in = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    List<String> left = new java.util.ArrayList<>();
+    for (Map<String, Object> column : jdbc.queryForList("SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+        + " WHERE TABLE_NAME LIKE 'ACT_%' AND COLUMN_NAME IN ('PROC_INST_ID_', 'ROOT_PROC_INST_ID_')")) {
+      Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + column.get("TABLE_NAME") + " WHERE "
+          + column.get("COLUMN_NAME") + " IN (" + in + ")", Long.class, processInstanceIds.toArray());
+      if (rows != null && rows > 0) {
+        left.add(column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME") + ": " + rows);
+      }
+    }
+    return left;
   }
 
   @Test
