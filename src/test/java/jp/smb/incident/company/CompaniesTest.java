@@ -382,6 +382,29 @@ class CompaniesTest {
   }
 
   @Test
+  void shouldKeepACompanysDrillToItsOwnLeads() {
+    HttpResponse<String> started = http.postJson("/api/drills", "acme-lead", PASSWORD,
+        "{\"scenario\": \"email-misdelivery\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String drill = json(started).path("drillNumber").asText();
+    assertThat(records.companyOf(drill)).contains("acme");
+    assertThat(http.get("/api/drills/" + drill + "/scorecard", "acme-lead", PASSWORD).statusCode()).isEqualTo(200);
+
+    // Another company's lead neither sees it nor starts one in that company.
+    assertThat(http.get("/api/drills/" + drill + "/scorecard", "beta-lead", PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/incidents?drills=true", "beta-lead", PASSWORD).body()).doesNotContain(drill);
+    assertThat(http.postJson("/api/drills/" + drill + "/stop", "beta-lead", PASSWORD, "{}").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> elsewhere = http.postJson("/api/drills", "beta-lead", PASSWORD,
+        "{\"scenario\": \"email-misdelivery\", \"company\": \"acme\"}");
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(json(elsewhere).path("message").asText()).contains("あなたの会社: beta");
+    // Someone in two companies says which.
+    assertThat(http.postJson("/api/drills", "vendor-desk", PASSWORD, "{\"scenario\": \"email-misdelivery\"}")
+        .statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void shouldTakeAMemberOutOfACompany() {
     IdentityService identity = engine.getIdentityService();
     if (identity.createUserQuery().userId("temp-helper").count() == 0) {
