@@ -2,10 +2,12 @@ package jp.smb.incident.drill;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
+import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DrillCleanup {
+
+  private static final String[] PROCEDURES =
+      Arrays.stream(Procedure.values()).map(Procedure::processKey).toArray(String[]::new);
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -43,17 +48,28 @@ public class DrillCleanup {
     this.clock = clock;
   }
 
-  /** Whether the drill's procedure is still running. */
+  /** Whether the drill's procedure is still running (its injects may wait on after it ended). */
   public boolean running(String number) {
-    return !runningProcesses(number).isEmpty();
+    return asEngine(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKeyIn(PROCEDURES).count()) > 0;
   }
 
-  /** Stops every process of the drill; false if none was running. */
+  /** Stops every process of the drill; false if its procedure was not running. */
   public boolean stop(String number, String by) {
+    return stop(number, by, null);
+  }
+
+  /**
+   * Stops every process of the drill but {@code except} (the process asking, which ends by itself); false if its
+   * procedure was not running.
+   */
+  public boolean stop(String number, String by, String except) {
     requireDrill(number);
+    boolean procedureRunning = running(number);
     // The roots only: a procedure takes its called reports and playbooks with it.
     List<String> roots = asEngine(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .rootProcessInstances().list()).stream().map(ProcessInstance::getId).toList();
+        .rootProcessInstances().list()).stream().map(ProcessInstance::getId).filter(id -> !id.equals(except))
+        .toList();
     if (roots.isEmpty()) {
       return false;
     }
@@ -61,6 +77,9 @@ public class DrillCleanup {
       roots.forEach(id -> runtime.deleteProcessInstanceIfExists(id, "訓練を終了した", true, true, false, false));
       return null;
     });
+    if (!procedureRunning) {
+      return false;
+    }
     records.cancel(number, OffsetDateTime.now(clock));
     recorder.noteAdded(number, by, Drills.MARK + "訓練を終了した");
     return true;
@@ -86,10 +105,6 @@ public class DrillCleanup {
     });
     outbox.deleteOfIncident(number);
     records.purgeDrill(number);
-  }
-
-  private List<ProcessInstance> runningProcesses(String number) {
-    return asEngine(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list());
   }
 
   private static void requireDrill(String number) {

@@ -1,5 +1,6 @@
 package jp.smb.incident.drill;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -9,6 +10,7 @@ import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.reporting.FactCorrections;
 import jp.smb.incident.reporting.ReportingFacts;
+import jp.smb.incident.settings.IncidentProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,11 @@ public class DrillInjects {
   private final DrillTime drillTime;
   private final FactCorrections corrections;
   private final IncidentRecorder recorder;
+  private final Duration maxAge;
 
   public DrillInjects(DrillScenarios scenarios, DrillTime drillTime, FactCorrections corrections,
-      IncidentRecorder recorder) {
+      IncidentRecorder recorder, IncidentProperties settings) {
+    this.maxAge = settings.drill().maxAge();
     this.scenarios = scenarios;
     this.drillTime = drillTime;
     this.corrections = corrections;
@@ -50,6 +54,12 @@ public class DrillInjects {
     DrillScenario.Inject inject = inject(execution, index);
     OffsetDateTime start = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
     return Date.from(start.plus(drillTime.span(execution.getProcessBusinessKey(), inject.after())).toInstant());
+  }
+
+  /** When a drill that has not ended is stopped: incident.drill.max-age after its start, in real time. */
+  public Date expiresAt(DelegateExecution execution) {
+    OffsetDateTime start = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
+    return Date.from(start.plus(maxAge).toInstant());
   }
 
   /** Adds inject {@code index} to the drill: a note of what became known, then the facts themselves. */

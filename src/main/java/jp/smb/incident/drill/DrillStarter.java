@@ -70,15 +70,13 @@ public class DrillStarter {
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
         .setVariables(variables).executeWithVariablesInReturn();
     String number = (String) instance.getVariables().get("incidentNumber");
-    if (!scenario.injects().isEmpty()) {
-      startInjects(scenario, number, now.toString(), instance.getTenantId(), login);
-    }
+    startInjects(scenario, number, now.toString(), instance.getTenantId(), login);
     return new Started(number, scenario.id(), scenario.procedure(), instance.getId());
   }
 
   /**
-   * The scenario's later facts, as timers of their own process beside the drill (in its company, under its number),
-   * so that they come on time on any node and after a restart. The engine, not the caller, starts it: it is part of
+   * The scenario's later facts and the drill's expiry, as timers of their own process beside the drill (in its
+   * company, under its number), so that they come on time on any node and after a restart. The engine, not the caller, starts it: it is part of
    * the drill the caller was allowed to start.
    */
   private void startInjects(DrillScenario scenario, String number, String startedAt, String company,

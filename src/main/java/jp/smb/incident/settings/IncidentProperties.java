@@ -123,8 +123,15 @@ public record IncidentProperties(
    *                    offered beside the shipped ones; empty: the shipped ones only
    * @param timeScale   how long one day of the incident takes in a drill: its timers and deadlines run that much
    *                    faster (default ten minutes a day)
+   * @param maxAge      a drill still unfinished this long after its start (real time) is stopped
    */
-  public record Drill(@DefaultValue("") String scenarioDir, @DefaultValue("PT10M") Duration timeScale) {
+  public record Drill(@DefaultValue("") String scenarioDir, @DefaultValue("PT10M") Duration timeScale,
+      @DefaultValue("P7D") Duration maxAge) {
+
+    @AssertTrue(message = "incident.drill.max-age は正の期間にしてください / must be a positive duration")
+    public boolean isMaxAgePositive() {
+      return positive(maxAge);
+    }
 
     @AssertTrue(message = "incident.drill.time-scale は 1 日以下の正の期間にしてください / must be positive, at most P1D")
     public boolean isTimeScaleADayOrLess() {

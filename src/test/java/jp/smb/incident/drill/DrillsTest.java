@@ -138,7 +138,7 @@ class DrillsTest {
     Instant start = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(injects.getId(),
         "drillStartedAt")).toInstant();
     List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(injects.getId()).timers()
-        .orderByJobDuedate().asc().list();
+        .activityId("Event_InjectDue").orderByJobDuedate().asc().list();
     // Two hours in and one day in, at ten minutes a day: 50 seconds and 10 minutes into the drill.
     assertThat(timers).extracting(job -> Duration.between(start, job.getDuedate().toInstant()))
         .containsExactly(Duration.ofSeconds(50), Duration.ofMinutes(10));
@@ -279,6 +279,26 @@ class DrillsTest {
       }
     }
     return left;
+  }
+
+  @Test
+  void shouldStopADrillLeftRunningPastItsMaxAge() {
+    String drill = startDrill("card-data-leak");
+    ProcessInstance injects = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("drill-injects").processInstanceBusinessKey(drill).singleResult();
+    Instant start = OffsetDateTime.parse((String) engine.getRuntimeService().getVariable(injects.getId(),
+        "drillStartedAt")).toInstant();
+    Job expiry = engine.getManagementService().createJobQuery().processInstanceId(injects.getId())
+        .activityId("Event_DrillExpired").singleResult();
+    assertThat(expiry.getDuedate().toInstant()).as("seven days of real time").isEqualTo(start.plus(Duration.ofDays(7)));
+
+    engine.getManagementService().executeJob(expiry.getId());
+
+    await("the forgotten drill stopped").atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceBusinessKey(drill).processDefinitionKey("ipa-incident-response")
+        .count() == 0);
+    assertThat(records.find(drill).orElseThrow().state().label()).isEqualTo("取り消し");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill).count()).isZero();
   }
 
   @Test
