@@ -28,10 +28,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * left empty. A step added to a diagram is answered through its form, or the run fails naming the field it could not
  * fill. Asynchronous steps run inline, as the job executor would.
  */
-final class IncidentScenario {
+public final class IncidentScenario {
 
   /** Ransomware stops the file server and reaches customers: level 3, reports, the malware playbook, a backup. */
-  static IncidentScenario threeStage(ProcessEngine engine) {
+  public static IncidentScenario threeStage(ProcessEngine engine) {
     return new IncidentScenario(engine, "ipa-incident-response", "three-stage procedure", Map.of(
         "incidentTitle", "ファイルサーバーが開けない", "incidentType", "ransomware",
         "detectedAt", "2026-11-24T09:30+09:00", "eventDescription", "共有フォルダのファイルの拡張子が変わり、開けなくなった",
@@ -47,8 +47,19 @@ final class IncidentScenario {
             Map.entry("repairConfirmed", true), Map.entry("lawyerApproved", true)));
   }
 
+  /**
+   * Whatever a drill's scenario brings, answered as its participants would: the scenario's start and later facts
+   * stand as the incident knows them, every other field from its form.
+   */
+  public static IncidentScenario drill(ProcessEngine engine) {
+    return new IncidentScenario(engine, null, "drill", Map.of(), Map.ofEntries(
+        Map.entry("isIncident", true), Map.entry("powerKeptOn", true), Map.entry("forensicsNeeded", false),
+        Map.entry("repairConfirmed", true), Map.entry("lawyerApproved", true), Map.entry("backupUsable", true),
+        Map.entry("inHouseCapable", true), Map.entry("finalReport", true), Map.entry("reportChannel", "email")));
+  }
+
   /** A sole proprietor's office PC infected by a mail attachment: the six steps, customers' addresses at risk. */
-  static IncidentScenario sixStep(ProcessEngine engine) {
+  public static IncidentScenario sixStep(ProcessEngine engine) {
     return new IncidentScenario(engine, "six-step-incident-response", "six-step procedure", Map.of(
         "incidentTitle", "顧客から情報漏えいの指摘", "incidentType", "malware",
         "detectedAt", "2026-11-24T09:30+09:00", "eventDescription", "顧客から、当社から不審なメールが届いたと連絡があった",
@@ -64,6 +75,8 @@ final class IncidentScenario {
   private static final String TIME = "2026-11-25T10:00+09:00";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] PROCEDURES = java.util.Arrays.stream(jp.smb.incident.procedure.Procedure.values())
+      .map(jp.smb.incident.procedure.Procedure::processKey).toArray(String[]::new);
   private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
   private final ProcessEngine engine;
@@ -88,7 +101,7 @@ final class IncidentScenario {
   }
 
   /** The form values of each completed user task of the last run, in order. */
-  List<Map<String, Object>> steps() {
+  public List<Map<String, Object>> steps() {
     return steps;
   }
 
@@ -101,14 +114,24 @@ final class IncidentScenario {
   }
 
   void run() {
-    TaskService tasks = engine.getTaskService();
     String number = engine.getRuntimeService().startProcessInstanceByKey(procedure, new HashMap<>(report))
         .getBusinessKey();
+    finish(number);
+  }
+
+  /**
+   * Works an incident that is already running (a drill started through its API, say) from its open tasks to the
+   * end of its procedure, every task answered from its form.
+   */
+  public void finish(String number) {
+    TaskService tasks = engine.getTaskService();
     List<Map<String, Object>> completed = new ArrayList<>();
     for (int round = 0; round < 100; round++) {
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).list();
       if (open.isEmpty() && runJobs() == 0) {
-        if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count() > 0) {
+        // The procedure must have ended; a drill's injects may wait on beside it.
+        if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKeyIn(PROCEDURES).count() > 0) {
           throw new IllegalStateException(number + " is stuck with no open task");
         }
         steps = completed;
@@ -136,8 +159,9 @@ final class IncidentScenario {
     List<JsonNode> fields = new ArrayList<>();
     collectFields(form.path("components"), fields);
     Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> current = engine.getTaskService().getVariables(task.getId());
     for (JsonNode field : fields) {
-      Object value = valueFor(field, task);
+      Object value = valueFor(field, task, current);
       if (value != null) {
         values.put(field.path("key").asText(), value);
       }
@@ -153,13 +177,18 @@ final class IncidentScenario {
     return values;
   }
 
-  private Object valueFor(JsonNode field, Task task) {
+  private Object valueFor(JsonNode field, Task task, Map<String, Object> current) {
     String key = field.path("key").asText();
     if (field.path("readonly").asBoolean() || field.path("disabled").asBoolean()) {
       return null;
     }
     if (facts.containsKey(key)) {
       return facts.get(key);
+    }
+    // Tasklist shows what the incident already knows; a person leaves it as it is.
+    if (current.get(key) != null && !(current.get(key) instanceof String text && text.isBlank())
+        && !"checklist".equals(field.path("type").asText())) {
+      return current.get(key);
     }
     if (field.has("defaultValue")) {
       return JSON.convertValue(field.get("defaultValue"), Object.class);
