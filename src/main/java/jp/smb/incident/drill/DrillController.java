@@ -74,6 +74,15 @@ public class DrillController {
     return scorecard.of(visibleDrill(number));
   }
 
+  /** The scorecard as a PDF, every page marked as a drill's. */
+  @GetMapping(path = "/api/drills/{number}/scorecard.pdf", produces = "application/pdf")
+  public ResponseEntity<byte[]> scorecardPdf(@PathVariable String number) {
+    caller.require("訓練の振り返り", ApiCaller.READERS);
+    IncidentRecord drill = visibleDrill(number);
+    return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"" + number + "-scorecard.pdf\"")
+        .body(ScorecardDocument.pdf(scorecard.of(drill), drill.businessOperator()));
+  }
+
   /** Ends a running drill: its tasks and timers go, its record and scorecard stay (取り消し). */
   @Transactional
   @PostMapping(path = "/api/drills/{number}/stop")

@@ -13,6 +13,7 @@ import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
 import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecord;
+import jp.smb.incident.reporting.Recipient;
 import jp.smb.incident.reporting.ReportObligations;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -34,7 +35,7 @@ public class DrillScorecard {
   }
 
   /** One legal or promised deadline: 期限内, 期限超過 (sent late), 未送信・期限超過 or 未送信（期限前）. */
-  public record Deadline(String item, String recipient, boolean mandatory, OffsetDateTime dueAt,
+  public record Deadline(String item, String recipient, String report, boolean mandatory, OffsetDateTime dueAt,
       OffsetDateTime sentAt, String result) {
   }
 
@@ -45,7 +46,7 @@ public class DrillScorecard {
   public record Card(String drillNumber, String scenario, String title, String state, OffsetDateTime startedAt,
       OffsetDateTime endedAt, String timeScale, Milestone firstAction, Milestone containment,
       List<Deadline> deadlines, List<Escalation> escalations, List<String> tasksNobodyTook, List<String> contactGaps,
-      List<String> alertsNotDelivered) {
+      List<String> alertsNotDelivered, String improvements, String previousImprovements) {
   }
 
   private static final List<String> PROCEDURES = Arrays.stream(Procedure.values()).map(Procedure::processKey).toList();
@@ -54,10 +55,12 @@ public class DrillScorecard {
   private final ReportObligations obligations;
   private final Outbox outbox;
   private final DrillTime drillTime;
+  private final DrillImprovements improvements;
   private final ZoneId zone;
 
   public DrillScorecard(HistoryService history, ReportObligations obligations, Outbox outbox, DrillTime drillTime,
-      java.time.Clock clock) {
+      DrillImprovements improvements, java.time.Clock clock) {
+    this.improvements = improvements;
     this.history = history;
     this.obligations = obligations;
     this.outbox = outbox;
@@ -80,7 +83,8 @@ public class DrillScorecard {
         : milestone(number, "封じ込め（初動対応の完了）", start, record.containedAt());
     OffsetDateTime now = OffsetDateTime.now(zone);
     List<Deadline> deadlines = obligations.of(number).stream().filter(o -> o.dueAt() != null)
-        .map(o -> new Deadline(o.item(), o.recipient(), o.mandatory(), o.dueAt(), o.sentAt(), result(o, now)))
+        .map(o -> new Deadline(o.item(), o.recipient(), reportName(o), o.mandatory(), o.dueAt(), o.sentAt(),
+            result(o, now)))
         .toList();
     List<Escalation> escalations = tasks.stream()
         .filter(task -> task.getTaskDefinitionKey() != null && task.getTaskDefinitionKey().startsWith("Task_HandleOverdue"))
@@ -100,14 +104,29 @@ public class DrillScorecard {
     List<String> notDelivered = outbox.ofIncident(number).stream()
         .filter(entry -> !"SENT".equals(entry.state()) && entry.attempts() > 0)
         .map(entry -> entry.recipient() + ": " + Objects.requireNonNullElse(entry.lastError(), entry.state())).toList();
+    String previous = variables.stream()
+        .filter(variable -> DrillImprovements.PREVIOUS_VARIABLE.equals(variable.getName()))
+        .map(variable -> String.valueOf(variable.getValue())).findFirst().orElse(null);
     return new Card(number, scenario, record.title(), record.state().label(), start, time(procedure.getEndTime()),
         "1 日 = " + humane(drillTime.span(number, Duration.ofDays(1))), firstAction, containment, deadlines,
-        escalations, nobodyTook, contactGaps, notDelivered);
+        escalations, nobodyTook, contactGaps, notDelivered, improvements.of(procedure.getId()).orElse(null), previous);
   }
 
   private Milestone milestone(String number, String label, OffsetDateTime start, OffsetDateTime at) {
     Duration inDrill = Duration.between(start, at);
     return new Milestone(label, at, inDrill.toSeconds(), humane(drillTime.incidentSpan(number, inDrill)));
+  }
+
+  /** 「個人情報保護委員会（速報）」 */
+  private static String reportName(ReportObligations.Obligation obligation) {
+    String name;
+    try {
+      name = Recipient.fromId(obligation.recipient()).displayName();
+    } catch (IllegalArgumentException unknown) {
+      name = obligation.recipient();
+    }
+    return name + (obligation.item().endsWith("-preliminary") ? "（速報）"
+        : obligation.item().endsWith("-final") ? "（確報）" : "");
   }
 
   private static String result(ReportObligations.Obligation obligation, OffsetDateTime now) {

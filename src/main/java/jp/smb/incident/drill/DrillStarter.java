@@ -32,13 +32,15 @@ public class DrillStarter {
   }
 
   private final DrillScenarios scenarios;
+  private final DrillImprovements improvements;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final Clock clock;
 
-  public DrillStarter(DrillScenarios scenarios, RuntimeService runtimeService, IdentityService identityService,
-      Clock clock) {
+  public DrillStarter(DrillScenarios scenarios, DrillImprovements improvements, RuntimeService runtimeService,
+      IdentityService identityService, Clock clock) {
     this.scenarios = scenarios;
+    this.improvements = improvements;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
@@ -66,6 +68,11 @@ public class DrillStarter {
     if (chosen != null) {
       variables.put(CompanyTenantProvider.COMPANY_VARIABLE, chosen);
     }
+    // What the last drill said to improve, in the first task of this one.
+    String drillCompany = chosen != null && !CompanyTenantProvider.INSTALLATION.equals(chosen) ? chosen
+        : chosen == null && login.getTenantIds() != null && login.getTenantIds().size() == 1
+            ? login.getTenantIds().get(0) : null;
+    improvements.latest(drillCompany).ifPresent(text -> variables.put(DrillImprovements.PREVIOUS_VARIABLE, text));
     // Started as the caller: the engine checks that this user may start the procedure.
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
         .setVariables(variables).executeWithVariablesInReturn();
@@ -76,8 +83,8 @@ public class DrillStarter {
 
   /**
    * The scenario's later facts and the drill's expiry, as timers of their own process beside the drill (in its
-   * company, under its number), so that they come on time on any node and after a restart. The engine, not the caller, starts it: it is part of
-   * the drill the caller was allowed to start.
+   * company, under its number), so that they come on time on any node and after a restart. The engine, not the
+   * caller, starts it: it is part of the drill the caller was allowed to start.
    */
   private void startInjects(DrillScenario scenario, String number, String startedAt, String company,
       Authentication caller) {

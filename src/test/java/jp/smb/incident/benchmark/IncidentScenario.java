@@ -55,8 +55,12 @@ public final class IncidentScenario {
     return new IncidentScenario(engine, null, "drill", Map.of(), Map.ofEntries(
         Map.entry("isIncident", true), Map.entry("powerKeptOn", true), Map.entry("forensicsNeeded", false),
         Map.entry("repairConfirmed", true), Map.entry("lawyerApproved", true), Map.entry("backupUsable", true),
-        Map.entry("inHouseCapable", true), Map.entry("finalReport", true), Map.entry("reportChannel", "email")));
+        Map.entry("inHouseCapable", true), Map.entry("finalReport", true), Map.entry("reportChannel", "email"),
+        Map.entry("drillImprovements", DRILL_IMPROVEMENTS)));
   }
+
+  /** What a drill's participants write at its end as the improvements for next time. */
+  public static final String DRILL_IMPROVEMENTS = "連絡網に保険会社の夜間窓口を加える";
 
   /** A sole proprietor's office PC infected by a mail attachment: the six steps, customers' addresses at risk. */
   public static IncidentScenario sixStep(ProcessEngine engine) {

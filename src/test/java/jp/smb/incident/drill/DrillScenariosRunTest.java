@@ -11,6 +11,7 @@ import jp.smb.incident.record.IncidentRecords;
 import jp.smb.incident.record.RecordEntries;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,9 @@ class DrillScenariosRunTest {
   @Autowired
   DrillScenarios scenarios;
 
+  @Autowired
+  DrillScorecard scorecard;
+
   static Stream<String> shippedScenarios() {
     return Arrays.stream(new File("drills").listFiles((dir, name) -> name.endsWith(".json")))
         .map(file -> file.getName().replaceFirst("\\.json$", "")).sorted();
@@ -45,13 +49,7 @@ class DrillScenariosRunTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("shippedScenarios")
   void shouldRunEachShippedScenarioToTheEndOfItsProcedure(String scenario) {
-    engine.getIdentityService().setAuthentication("drill-lead", List.of("incident-lead"));
-    DrillStarter.Started drill;
-    try {
-      drill = starter.start(scenario, null);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    DrillStarter.Started drill = startAsLead(scenario);
     // The later facts come first here: the run then shows the procedure take them in.
     List<Job> injects = engine.getManagementService().createJobQuery().processDefinitionKey("drill-injects")
         .activityId("Event_InjectDue").list().stream()
@@ -78,5 +76,28 @@ class DrillScenariosRunTest {
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(drill.drillNumber()).list())
         .allSatisfy(task -> assertThat(task.getName()).startsWith("【訓練】"));
+  }
+
+  @Test
+  void shouldShowTheLastDrillsImprovementsInTheNextDrillAndKeepThemInItsScorecard() {
+    DrillStarter.Started first = startAsLead("email-misdelivery");
+    IncidentScenario.drill(engine).finish(first.drillNumber());
+
+    assertThat(scorecard.of(records.find(first.drillNumber()).orElseThrow()).improvements())
+        .isEqualTo(IncidentScenario.DRILL_IMPROVEMENTS);
+    DrillStarter.Started next = startAsLead("outage-then-ransomware");
+    assertThat(engine.getRuntimeService().getVariable(next.processInstanceId(), "previousDrillImprovements"))
+        .isEqualTo(IncidentScenario.DRILL_IMPROVEMENTS);
+    assertThat(scorecard.of(records.find(next.drillNumber()).orElseThrow()).previousImprovements())
+        .isEqualTo(IncidentScenario.DRILL_IMPROVEMENTS);
+  }
+
+  private DrillStarter.Started startAsLead(String scenario) {
+    engine.getIdentityService().setAuthentication("drill-lead", List.of("incident-lead"));
+    try {
+      return starter.start(scenario, null);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import javax.imageio.ImageIO;
 import jp.smb.incident.HttpTestClient;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.TaskAlert;
 import jp.smb.incident.record.IncidentRecords;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -162,7 +168,7 @@ class DrillsTest {
   }
 
   @Test
-  void shouldScoreADrillFromWhatItsHistoryRecorded() {
+  void shouldScoreADrillFromWhatItsHistoryRecorded() throws Exception {
     String drill = startDrill("email-misdelivery");
     Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(drill)
         .taskDefinitionKey("Task_TriageReport").singleResult();
@@ -196,6 +202,20 @@ class DrillsTest {
     // The open steps nobody has taken yet.
     assertThat(numbers(card.path("tasksNobodyTook"), "x")).hasSizeGreaterThan(0);
     assertThat(card.path("tasksNobodyTook").toString()).doesNotContain("インシデントに該当するか判断する");
+
+    // The same card to print and file: every page marked as a drill's.
+    HttpResponse<byte[]> pdf = http.getBytes("/api/drills/" + drill + "/scorecard.pdf", "demo-lead", PASSWORD);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("application/pdf"));
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("訓練の振り返り", drill, "個人情報保護委員会",
+          "インシデントに該当するか判断する", "未送信（期限前）", "【訓練】送らないでください");
+      // The page the README shows.
+      Path png = Path.of("target", "e2e-screenshots", "drill-scorecard.png");
+      Files.createDirectories(png.getParent());
+      ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 70), "png", png.toFile());
+    }
 
     assertThat(http.get("/api/drills/" + drill + "/scorecard", "demo-staff", PASSWORD).statusCode()).isEqualTo(403);
     assertThat(http.get("/api/drills/INC-2026-0001/scorecard", "demo-lead", PASSWORD).statusCode()).isEqualTo(404);

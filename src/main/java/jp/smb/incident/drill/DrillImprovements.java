@@ -1,0 +1,54 @@
+package jp.smb.incident.drill;
+
+import java.util.Comparator;
+import java.util.Optional;
+import jp.smb.incident.drillmode.Drills;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The improvements the lead writes in a drill's last task (次の訓練と本番への改善点): kept with the drill, in its
+ * scorecard, and shown in the first task of the company's next drill (ID.IM: improvement learnt from exercises).
+ */
+@Component
+public class DrillImprovements {
+
+  static final String VARIABLE = "drillImprovements";
+  static final String PREVIOUS_VARIABLE = "previousDrillImprovements";
+
+  private final HistoryService history;
+
+  public DrillImprovements(HistoryService history) {
+    this.history = history;
+  }
+
+  /** What the drill's lead wrote at its end, if anything yet. */
+  public Optional<String> of(String processInstanceId) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(VARIABLE)
+        .list().stream().map(HistoricVariableInstance::getValue).filter(DrillImprovements::written)
+        .map(String.class::cast).findFirst();
+  }
+
+  /** The improvements of the company's latest drill that wrote any (company null: the installation's own). */
+  public Optional<String> latest(String company) {
+    HistoricVariableInstanceQuery query = history.createHistoricVariableInstanceQuery().variableName(VARIABLE);
+    query = company == null ? query.withoutTenantId() : query.tenantIdIn(company);
+    return query.list().stream().filter(variable -> written(variable.getValue()))
+        .filter(variable -> Drills.isDrillNumber(businessKey(variable.getProcessInstanceId())))
+        .max(Comparator.comparing(HistoricVariableInstance::getCreateTime))
+        .map(variable -> (String) variable.getValue());
+  }
+
+  private String businessKey(String processInstanceId) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
+  private static boolean written(Object value) {
+    return value instanceof String text && !text.isBlank();
+  }
+}
