@@ -290,14 +290,21 @@ class DrillsTest {
   private List<String> rowsOf(List<String> processInstanceIds) {
     String in = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
     List<String> left = new java.util.ArrayList<>();
-    for (Map<String, Object> column : jdbc.queryForList("SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
-        + " WHERE TABLE_NAME LIKE 'ACT_%' AND COLUMN_NAME IN ('PROC_INST_ID_', 'ROOT_PROC_INST_ID_')")) {
-      Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + column.get("TABLE_NAME") + " WHERE "
-          + column.get("COLUMN_NAME") + " IN (" + in + ")", Long.class, processInstanceIds.toArray());
+    // Upper case in H2, lower case in PostgreSQL.
+    for (Map<String, Object> column : jdbc.queryForList("SELECT TABLE_NAME AS T, COLUMN_NAME AS C"
+        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) LIKE 'ACT\\_%' ESCAPE '\\'"
+        + " AND UPPER(COLUMN_NAME) IN ('PROC_INST_ID_', 'ROOT_PROC_INST_ID_')")) {
+      String table = String.valueOf(column.get("T"));
+      String name = String.valueOf(column.get("C"));
+      Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + name + " IN (" + in + ")",
+          Long.class, processInstanceIds.toArray());
       if (rows != null && rows > 0) {
-        left.add(column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME") + ": " + rows);
+        left.add(table + "." + name + ": " + rows);
       }
     }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) ="
+        + " 'ACT_HI_PROCINST' AND UPPER(COLUMN_NAME) = 'PROC_INST_ID_'", Long.class)).as("the scan sees the engine's tables")
+        .isPositive();
     return left;
   }
 
