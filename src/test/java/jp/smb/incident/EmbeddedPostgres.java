@@ -51,7 +51,11 @@ public final class EmbeddedPostgres {
 
   /** The shared database of the Spring tests that run on PostgreSQL. */
   public static void register(DynamicPropertyRegistry registry) {
-    String url = sharedUrl();
+    register(registry, sharedUrl());
+  }
+
+  /** A database of the server, e.g. a {@link #freshDatabase} a test class keeps to itself. */
+  public static void register(DynamicPropertyRegistry registry, String url) {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");

@@ -58,8 +58,7 @@ public class ApiCaller {
   }
 
   public void requireAdministrator(String action) {
-    Authentication authentication = authentication();
-    if (authentication.getGroupIds() == null || !authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (!isAdministrator()) {
       throw new ApiException(HttpStatus.FORBIDDEN, action + "は管理者（camunda-admin）だけが行えます");
     }
   }

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import jp.smb.incident.api.ApiException;
 import jp.smb.incident.organisation.OrganisationSetup;
 import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.operations.AsTheApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,15 +128,7 @@ public class CompanyService {
    * checked that the caller is the vendor's administrator; the caller needs no rights on authorizations or groups.
    */
   private void asTheApplication(Runnable setup) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      setup.run();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    AsTheApplication.run(identityService, setup);
   }
 
   private static List<ResponseRole> roles(List<String> roles) {

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
+import jp.smb.incident.operations.AsTheApplication;
 import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.record.IncidentRecords;
@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
@@ -50,8 +49,8 @@ public class DrillCleanup {
 
   /** Whether the drill's procedure is still running (its injects may wait on after it ended). */
   public boolean running(String number) {
-    return asEngine(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKeyIn(PROCEDURES).count()) > 0;
+    return AsTheApplication.get(identity, () -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(number).processDefinitionKeyIn(PROCEDURES).count()) > 0;
   }
 
   /** Stops every process of the drill; false if its procedure was not running. */
@@ -67,16 +66,14 @@ public class DrillCleanup {
     requireDrill(number);
     boolean procedureRunning = running(number);
     // The roots only: a procedure takes its called reports and playbooks with it.
-    List<String> roots = asEngine(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .rootProcessInstances().list()).stream().map(ProcessInstance::getId).filter(id -> !id.equals(except))
-        .toList();
+    List<String> roots = AsTheApplication.get(identity, () -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(number).rootProcessInstances().list()).stream().map(ProcessInstance::getId)
+        .filter(id -> !id.equals(except)).toList();
     if (roots.isEmpty()) {
       return false;
     }
-    asEngine(() -> {
-      roots.forEach(id -> runtime.deleteProcessInstanceIfExists(id, "訓練を終了した", true, true, false, false));
-      return null;
-    });
+    AsTheApplication.run(identity,
+        () -> roots.forEach(id -> runtime.deleteProcessInstanceIfExists(id, "訓練を終了した", true, true, false, false)));
     if (!procedureRunning) {
       return false;
     }
@@ -90,7 +87,7 @@ public class DrillCleanup {
     stop(number, by);
     List<String> ids = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list()
         .stream().map(HistoricProcessInstance::getId).toList();
-    asEngine(() -> {
+    AsTheApplication.run(identity, () -> {
       for (String id : ids) {
         // Decisions and the operation log are kept apart from the process history: they go one by one.
         history.createHistoricDecisionInstanceQuery().processInstanceId(id).list()
@@ -101,7 +98,6 @@ public class DrillCleanup {
       if (!ids.isEmpty()) {
         history.deleteHistoricProcessInstancesIfExists(ids);
       }
-      return null;
     });
     outbox.deleteOfIncident(number);
     records.purgeDrill(number);
@@ -113,15 +109,5 @@ public class DrillCleanup {
     }
   }
 
-  private <T> T asEngine(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
+
 }

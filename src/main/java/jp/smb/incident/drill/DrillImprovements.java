@@ -1,7 +1,10 @@
 package jp.smb.incident.drill;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.smb.incident.drillmode.Drills;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -36,16 +39,19 @@ public class DrillImprovements {
   public Optional<String> latest(String company) {
     HistoricVariableInstanceQuery query = history.createHistoricVariableInstanceQuery().variableName(VARIABLE);
     query = company == null ? query.withoutTenantId() : query.tenantIdIn(company);
-    return query.list().stream().filter(variable -> written(variable.getValue()))
-        .filter(variable -> Drills.isDrillNumber(businessKey(variable.getProcessInstanceId())))
+    List<HistoricVariableInstance> written = query.list().stream().filter(variable -> written(variable.getValue()))
+        .toList();
+    if (written.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> drills = history.createHistoricProcessInstanceQuery()
+        .processInstanceIds(written.stream().map(HistoricVariableInstance::getProcessInstanceId)
+            .collect(Collectors.toSet()))
+        .list().stream().filter(instance -> Drills.isDrillNumber(instance.getBusinessKey()))
+        .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    return written.stream().filter(variable -> drills.contains(variable.getProcessInstanceId()))
         .max(Comparator.comparing(HistoricVariableInstance::getCreateTime))
         .map(variable -> (String) variable.getValue());
-  }
-
-  private String businessKey(String processInstanceId) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    return instance == null ? null : instance.getBusinessKey();
   }
 
   private static boolean written(Object value) {

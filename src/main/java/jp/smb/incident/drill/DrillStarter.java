@@ -9,6 +9,8 @@ import java.util.Map;
 import jp.smb.incident.company.CompanyTenantProvider;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.input.RejectedInputException;
+import jp.smb.incident.operations.AsTheApplication;
+import jp.smb.incident.organisation.ResponseRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DrillStarter {
 
-  static final String LEAD = "incident-lead";
+  static final String LEAD = ResponseRole.INCIDENT_LEAD.groupId();
   static final String INJECTS_PROCESS = "drill-injects";
 
   /** @param drillNumber {@code TRN-2026-0001} */
@@ -77,7 +79,7 @@ public class DrillStarter {
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
         .setVariables(variables).executeWithVariablesInReturn();
     String number = (String) instance.getVariables().get("incidentNumber");
-    startInjects(scenario, number, now.toString(), instance.getTenantId(), login);
+    startInjects(scenario, number, now.toString(), instance.getTenantId());
     return new Started(number, scenario.id(), scenario.procedure(), instance.getId());
   }
 
@@ -86,19 +88,14 @@ public class DrillStarter {
    * company, under its number), so that they come on time on any node and after a restart. The engine, not the
    * caller, starts it: it is part of the drill the caller was allowed to start.
    */
-  private void startInjects(DrillScenario scenario, String number, String startedAt, String company,
-      Authentication caller) {
+  private void startInjects(DrillScenario scenario, String number, String startedAt, String company) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
     variables.put(DrillInjects.STARTED_AT, startedAt);
     variables.put(DrillInjects.COUNT, scenario.injects().size());
     variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company == null ? CompanyTenantProvider.INSTALLATION : company);
-    identityService.clearAuthentication();
-    try {
-      runtimeService.startProcessInstanceByKey(INJECTS_PROCESS, number, variables);
-    } finally {
-      identityService.setAuthentication(caller);
-    }
+    AsTheApplication.run(identityService,
+        () -> runtimeService.startProcessInstanceByKey(INJECTS_PROCESS, number, variables));
   }
 
   /**
@@ -126,7 +123,7 @@ public class DrillStarter {
     } else {
       target = company;
     }
-    String needed = target == null ? LEAD : target + "--" + LEAD;
+    String needed = target == null ? LEAD : ResponseRole.INCIDENT_LEAD.inCompany(target);
     if (!groups.contains(needed)) {
       throw new RejectedInputException("訓練を始められるのは、" + (target == null ? "" : "会社 " + target + " の")
           + "インシデント対応責任者（incident-lead）だけです");

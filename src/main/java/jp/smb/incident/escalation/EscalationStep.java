@@ -50,6 +50,9 @@ public record EscalationStep(int round, ResponseRole role, boolean outside) {
 
   private static String hours(Duration repeat) {
     long minutes = repeat.toMinutes();
+    if (minutes == 0) {
+      return repeat.toSeconds() + "秒"; // a drill's repeat, its time compressed
+    }
     return minutes % 60 == 0 ? minutes / 60 + "時間" : minutes + "分";
   }
 }

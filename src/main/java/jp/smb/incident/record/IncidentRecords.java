@@ -299,7 +299,7 @@ public class IncidentRecords {
 
   /** A drill's record, gone without a trace: a rehearsal is not a record the law asks to keep. */
   public void purgeDrill(String incidentNumber) {
-    if (!exists(incidentNumber) || !find(incidentNumber).orElseThrow().drill()) {
+    if (find(incidentNumber).filter(IncidentRecord::drill).isEmpty()) {
       throw new IllegalArgumentException(incidentNumber + " is not a drill");
     }
     deleteRows(incidentNumber);

@@ -53,8 +53,9 @@ public class ReportPreparation {
     String dueLabel = "期限なし（任意。必要に応じて速やかに）";
     String number = facts.get("incidentNumber") == null ? null : facts.get("incidentNumber").toString();
     if (item.deadline() != null) {
-      dueAt = dueDate(aware, item.deadline(), number);
-      remindAt = drillTime.point(number, aware, dueDate(aware, item.deadline()).minus(reminderBefore));
+      OffsetDateTime legalDue = dueDate(aware, item.deadline());
+      dueAt = drillTime.point(number, aware, legalDue);
+      remindAt = drillTime.point(number, aware, legalDue.minus(reminderBefore));
       dueLabel = wholeDays(item.deadline())
           ? "%s まで（事態を知った日を1日目として%d日目の終わり）".formatted(label(dueAt), item.deadline().toDays())
           : "%s まで".formatted(label(dueAt));

@@ -21,11 +21,7 @@ class DrillsOnPostgresTest extends DrillsTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> URL);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-    registry.add("spring.datasource.hikari.connection-timeout", () -> EmbeddedPostgres.CONNECTION_TIMEOUT);
+    EmbeddedPostgres.register(registry, URL);
   }
 
   @Autowired
