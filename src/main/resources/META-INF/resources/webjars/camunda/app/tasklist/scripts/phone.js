@@ -142,26 +142,69 @@ function companyFieldOnlyForSeveralCompanies() {
 }
 
 function offerCompanies(input, field) {
-  if (field.querySelector('.incident-company-choice')) {
-    return;
-  }
   if (!companyChoices) {
     companyChoices = getJson(`${OWN_API}/companies`).catch(() => {
       companyChoices = null;
       return null;
     });
   }
-  companyChoices.then(list => {
-    // Without the list the typed field stays, with its description of where to find the id.
-    if (!list || !input.isConnected || field.querySelector('.incident-company-choice')) {
+  offerChoice(input, field, 'incident-company-choice', companyChoices.then(list => list && [
+    ['', '会社を選んでください'],
+    ...list.map(company => [company.id, `${company.name}（${company.id}）`]),
+    ['installation', 'この環境そのもの（どの会社のものでもないインシデント）']]));
+}
+
+// 訓練を始める: the scenarios this installation has (shipped and the organisation's own), with what each is about.
+let scenarioChoices = null;
+function offerDrillScenarios() {
+  const input = document.querySelector("[id$='-Field_drillScenario']");
+  const field = input && input.closest('.fjs-form-field');
+  if (!field || field.querySelector('.incident-scenario-choice')) {
+    return;
+  }
+  if (!scenarioChoices) {
+    scenarioChoices = getJson(`${OWN_API}/drills/scenarios`).catch(() => {
+      scenarioChoices = null;
+      return null;
+    });
+  }
+  scenarioChoices.then(list => {
+    if (!list) {
+      return;
+    }
+    const summaries = new Map(list.map(scenario => [scenario.id, scenario.summary]));
+    offerChoice(input, field, 'incident-scenario-choice', Promise.resolve([['', 'シナリオを選んでください'],
+      ...list.map(scenario => [scenario.id, scenario.title])]), select => {
+      let summary = field.querySelector('.incident-scenario-summary');
+      if (!summary) {
+        // The description names ids to type; with the list, what the chosen scenario is about says more.
+        const description = field.querySelector('.fjs-form-field-description');
+        if (description) {
+          description.style.display = 'none';
+        }
+        summary = document.createElement('div');
+        summary.className = 'incident-scenario-summary';
+        select.insertAdjacentElement('afterend', summary);
+      }
+      summary.textContent = summaries.get(select.value) || '';
+    });
+  });
+}
+
+// A list to choose from drawn over a form-js text field, which keeps the value form-js submits and validates.
+// Without the list (the request failed) the typed field stays, with its description of what to type.
+function offerChoice(input, field, className, options, chosen = () => {}) {
+  if (field.querySelector(`.${className}`)) {
+    return;
+  }
+  options.then(pairs => {
+    if (!pairs || !input.isConnected || field.querySelector(`.${className}`)) {
       return;
     }
     const select = document.createElement('select');
-    select.className = 'incident-company-choice';
+    select.className = className;
     select.id = `${input.id}-choice`;
-    const options = [['', '会社を選んでください'], ...list.map(company => [company.id, `${company.name}（${company.id}）`]),
-      ['installation', 'この環境そのもの（どの会社のものでもないインシデント）']];
-    for (const [value, text] of options) {
+    for (const [value, text] of pairs) {
       const option = document.createElement('option');
       option.value = value;
       option.textContent = text;
@@ -175,6 +218,7 @@ function offerCompanies(input, field) {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new FocusEvent('blur'));
       input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      chosen(select);
     });
     const typed = input.closest('.fjs-input-group') || input;
     typed.style.display = 'none';
@@ -183,6 +227,7 @@ function offerCompanies(input, field) {
     if (label) {
       label.htmlFor = select.id;
     }
+    chosen(select);
   });
 }
 
@@ -440,6 +485,7 @@ function refresh() {
     known = null;
     procedures = null;
     companyChoices = null;
+    scenarioChoices = null;
   } else {
     if (!known) {
       whoAmISoon();
@@ -451,6 +497,7 @@ function refresh() {
   addCardLink();
   markOwnProcedure();
   companyFieldOnlyForSeveralCompanies();
+  offerDrillScenarios();
   addBackButton();
   openLinksBeside();
   linkAddresses();
