@@ -355,6 +355,18 @@ class TasklistEndToEndIT {
             .processDefinitionKey("ipa-incident-response").variableValueEquals("drillScenario", "fax-misdelivery")
             .list().stream().map(ProcessInstance::getBusinessKey).filter(key -> key.startsWith("TRN-")).findFirst()
             .orElse(null), Objects::nonNull);
+
+    // Cockpit's board leaves the drill out until asked, then marks it and links its scorecard.
+    browser().open("cockpit/default/#/dashboard");
+    assertThat(browser().await(".incident-board .ib-status").getText()).startsWith("更新");
+    assertThat(browser().await(".incident-board table").getText()).doesNotContain(number);
+    browser().await("#ib-drills").click();
+    String drillRow = ".incident-board tr[data-incident='" + number + "']";
+    assertThat(browser().await(drillRow + " .ib-drill").getText()).isEqualTo("訓練");
+    assertThat(browser().await(drillRow + " a.ib-scorecard").getAttribute("href"))
+        .endsWith("/api/drills/" + number + "/scorecard.pdf");
+    browser().screenshot("drill-on-the-board");
+
     // Its 【訓練】 tasks would otherwise sit in the lead's list beside the real ones the other scenarios open.
     drills.delete(number, "demo-lead");
   }

@@ -84,9 +84,14 @@ function row(incident) {
       'Cockpit で開く'));
   }
   links.append(el('a', { href: incident.reportUrl, target: '_blank', rel: 'noopener' }, '報告書'));
+  if (incident.drill) {
+    links.append(el('a', { class: 'ib-scorecard', target: '_blank', rel: 'noopener',
+      href: `/api/drills/${encodeURIComponent(incident.incidentNumber)}/scorecard.pdf` }, '振り返り（採点表）'));
+  }
   return el('tr', { 'data-incident': incident.incidentNumber, 'data-urgency': incident.urgency.toLowerCase() },
     el('th', { scope: 'row' },
-      el('div', { class: 'ib-number' }, incident.incidentNumber),
+      el('div', { class: 'ib-number' }, incident.incidentNumber,
+        incident.drill ? el('span', { class: 'ib-drill' }, '訓練') : ''),
       el('div', {}, incident.title),
       incident.company ? el('div', { class: 'ib-muted' }, incident.company) : ''),
     el('td', {}, levelBadge(incident.severityLevel), el('div', { class: 'ib-muted' }, incident.incidentTypeLabel)),
@@ -170,9 +175,12 @@ function render(node) {
   const to = el('input', { type: 'date', id: 'ib-to' });
   const period = el('span', { class: 'ib-period', hidden: '' },
     el('label', { for: 'ib-from' }, '開始日'), from, el('label', { for: 'ib-to' }, '終了日'), to);
+  // Drills (訓練) stay out of the list unless the lead asks for them, to follow one or read its scorecard.
+  const drills = el('input', { type: 'checkbox', id: 'ib-drills' });
   const show = el('button', { type: 'submit', class: 'btn btn-default' }, '表示');
   const form = el('form', { class: 'ib-toolbar', 'aria-label': '表示するインシデント' },
-    el('label', { for: 'ib-state' }, '表示'), stateSelect, period, show);
+    el('label', { for: 'ib-state' }, '表示'), stateSelect, period,
+    el('span', { class: 'ib-with-drills' }, drills, el('label', { for: 'ib-drills' }, '訓練も表示')), show);
   const charts = el('div', { class: 'ib-charts' }, el('p', { class: 'ib-muted' }, 'グラフを読み込み中…'));
 
   async function load() {
@@ -180,8 +188,9 @@ function render(node) {
     status.textContent = '読み込み中…';
     const query = !ended ? '?state=open'
       : '?state=ended' + (from.value ? `&from=${from.value}` : '') + (to.value ? `&to=${to.value}` : '');
+    const withDrills = drills.checked ? '&drills=true' : '';
     try {
-      const board = await getJson(API + query);
+      const board = await getJson(API + query + withDrills);
       dateTime = formatIn(board.timeZone);
       from.value = from.value || board.period.from;
       to.value = to.value || board.period.to;
@@ -197,6 +206,7 @@ function render(node) {
   stateSelect.addEventListener('change', () => {
     period.hidden = stateSelect.value !== 'ended';
   });
+  drills.addEventListener('change', load);
   form.addEventListener('submit', event => {
     event.preventDefault();
     load();
@@ -229,6 +239,10 @@ const STYLE = `
 .ib-table thead th { background: #f2f2f2; }
 .ib-table tbody th { font-weight: normal; }
 .ib-number { font-weight: bold; }
+.ib-drill { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid #1f5fa8; border-radius: 4px;
+  color: #1f5fa8; font-size: 12px; font-weight: bold; }
+.ib-with-drills { display: inline-flex; gap: 4px; align-items: center; }
+.ib-with-drills label { margin: 0; font-weight: normal; }
 .ib-muted { color: #555; font-size: 12px; }
 .ib-tasks { margin: 0; padding-left: 16px; }
 .ib-level { display: inline-block; padding: 2px 8px; border-radius: 10px; font-weight: bold; color: #fff; }
