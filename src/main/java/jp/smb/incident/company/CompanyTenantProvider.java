@@ -1,5 +1,6 @@
 package jp.smb.incident.company;
 
+import jp.smb.incident.contract.IntakeVariables;
 import java.util.List;
 import java.util.Set;
 import jp.smb.incident.operations.EngineListeners;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts each new incident into its company: the procedures are deployed once for all companies, and an instance
- * takes the tenant of the company it was reported in ({@value #COMPANY_VARIABLE}, set by the intake API), else of
+ * takes the tenant of the company it was reported in ({@code companyId}, set by the intake API), else of
  * the reporter's only company. Reports, playbooks and decisions follow the incident's tenant, and its tasks are
  * offered to the company's own role groups ({@link CompanyRoleGroups}).
  */
@@ -31,7 +32,6 @@ import org.springframework.stereotype.Component;
 public class CompanyTenantProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
   /** Set by the intake API, or entered in the report form's 会社 ID field by a member of several companies. */
-  public static final String COMPANY_VARIABLE = "companyId";
 
   /**
    * The company id that says "none: the installation itself" (the vendor's own incident), for someone in several
@@ -63,7 +63,7 @@ public class CompanyTenantProvider extends AbstractProcessEnginePlugin implement
     }
     Authentication login = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
     List<String> memberOf = login == null || login.getTenantIds() == null ? List.of() : login.getTenantIds();
-    Object chosen = context.getVariables() == null ? null : context.getVariables().get(COMPANY_VARIABLE);
+    Object chosen = context.getVariables() == null ? null : context.getVariables().get(IntakeVariables.COMPANY.name());
     if (INSTALLATION.equals(chosen)) {
       if (memberOf.size() == 1 && !Context.getCommandContext().getAuthorizationManager().isCamundaAdmin(login)) {
         throw new RejectedInputException("あなたの会社は " + memberOf.get(0) + " です。この会社のインシデントとして報告してください"

@@ -1,5 +1,6 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DrillImprovements {
 
-  static final String VARIABLE = "drillImprovements";
-  static final String PREVIOUS_VARIABLE = "previousDrillImprovements";
-
   private final HistoryService history;
 
   public DrillImprovements(HistoryService history) {
@@ -30,14 +28,14 @@ public class DrillImprovements {
 
   /** What the drill's lead wrote at its end, if anything yet. */
   public Optional<String> of(String processInstanceId) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(VARIABLE)
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(DrillVariables.IMPROVEMENTS.name())
         .list().stream().map(HistoricVariableInstance::getValue).filter(DrillImprovements::written)
         .map(String.class::cast).findFirst();
   }
 
   /** The improvements of the company's latest drill that wrote any (company null: the installation's own). */
   public Optional<String> latest(String company) {
-    HistoricVariableInstanceQuery query = history.createHistoricVariableInstanceQuery().variableName(VARIABLE);
+    HistoricVariableInstanceQuery query = history.createHistoricVariableInstanceQuery().variableName(DrillVariables.IMPROVEMENTS.name());
     query = company == null ? query.withoutTenantId() : query.tenantIdIn(company);
     List<HistoricVariableInstance> written = query.list().stream().filter(variable -> written(variable.getValue()))
         .toList();

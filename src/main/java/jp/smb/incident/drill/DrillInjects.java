@@ -1,5 +1,6 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -23,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DrillInjects {
 
-  /** Variables of the drill-injects process: its scenario, the drill's start and how many injects it has. */
-  static final String STARTED_AT = "drillStartedAt";
-  static final String COUNT = "injectCount";
   static final String AUTHOR = "訓練のシナリオ";
 
   private static final Logger LOG = LoggerFactory.getLogger(DrillInjects.class);
@@ -52,13 +50,13 @@ public class DrillInjects {
       throw new RejectedInputException("訓練の状況は訓練（TRN-）にだけ加えられます: " + execution.getProcessBusinessKey());
     }
     DrillScenario.Inject inject = inject(execution, index);
-    OffsetDateTime start = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
+    OffsetDateTime start = OffsetDateTime.parse(DrillVariables.STARTED_AT.in(execution));
     return Date.from(start.plus(drillTime.span(execution.getProcessBusinessKey(), inject.after())).toInstant());
   }
 
   /** When a drill that has not ended is stopped: incident.drill.max-age after its start, in real time. */
   public Date expiresAt(DelegateExecution execution) {
-    OffsetDateTime start = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
+    OffsetDateTime start = OffsetDateTime.parse(DrillVariables.STARTED_AT.in(execution));
     return Date.from(start.plus(maxAge).toInstant());
   }
 
@@ -74,7 +72,7 @@ public class DrillInjects {
   }
 
   private DrillScenario.Inject inject(DelegateExecution execution, Object index) {
-    String id = (String) execution.getVariable(Drills.SCENARIO_VARIABLE);
+    String id = (String) execution.getVariable(DrillVariables.SCENARIO.name());
     DrillScenario scenario = scenarios.find(id).orElseThrow(() -> new IllegalStateException(
         "訓練のシナリオ " + id + " がなくなっています / drill scenario " + id + " is gone"));
     return scenario.injects().get(((Number) index).intValue());

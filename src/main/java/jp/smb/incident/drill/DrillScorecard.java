@@ -1,5 +1,6 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -95,7 +96,7 @@ public class DrillScorecard {
         .map(task -> Drills.unmarked(task.getName())).distinct().toList();
     List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
         .processInstanceId(procedure.getId()).list();
-    String scenario = variables.stream().filter(variable -> Drills.SCENARIO_VARIABLE.equals(variable.getName()))
+    String scenario = variables.stream().filter(variable -> DrillVariables.SCENARIO.name().equals(variable.getName()))
         .map(variable -> String.valueOf(variable.getValue())).findFirst().orElse(null);
     List<String> contactGaps = variables.stream()
         .filter(variable -> variable.getName().startsWith("contact") && variable.getValue() instanceof String text
@@ -105,7 +106,7 @@ public class DrillScorecard {
         .filter(entry -> !"SENT".equals(entry.state()) && entry.attempts() > 0)
         .map(entry -> entry.recipient() + ": " + Objects.requireNonNullElse(entry.lastError(), entry.state())).toList();
     String previous = variables.stream()
-        .filter(variable -> DrillImprovements.PREVIOUS_VARIABLE.equals(variable.getName()))
+        .filter(variable -> DrillVariables.PREVIOUS_IMPROVEMENTS.name().equals(variable.getName()))
         .map(variable -> String.valueOf(variable.getValue())).findFirst().orElse(null);
     return new Card(number, scenario, record.title(), record.state().label(), start, time(procedure.getEndTime()),
         "1 日 = " + humane(drillTime.span(number, Duration.ofDays(1))), firstAction, containment, deadlines,

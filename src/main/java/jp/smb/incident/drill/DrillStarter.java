@@ -1,5 +1,7 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
+import jp.smb.incident.contract.IntakeVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -61,20 +63,20 @@ public class DrillStarter {
     requireLeadOf(login, chosen);
 
     Map<String, Object> variables = new HashMap<>(scenario.report());
-    variables.put(Drills.VARIABLE, true);
-    variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
+    variables.put(DrillVariables.DRILL.name(), true);
+    variables.put(DrillVariables.SCENARIO.name(), scenario.id());
     variables.put("reporterId", login.getUserId());
     // The drill's incident is learnt now: its deadlines count from the start of the exercise.
     OffsetDateTime now = OffsetDateTime.now(clock);
     variables.put("detectedAt", now.truncatedTo(ChronoUnit.MINUTES).toString());
     if (chosen != null) {
-      variables.put(CompanyTenantProvider.COMPANY_VARIABLE, chosen);
+      variables.put(IntakeVariables.COMPANY.name(), chosen);
     }
     // What the last drill said to improve, in the first task of this one.
     String drillCompany = chosen != null && !CompanyTenantProvider.INSTALLATION.equals(chosen) ? chosen
         : chosen == null && login.getTenantIds() != null && login.getTenantIds().size() == 1
             ? login.getTenantIds().get(0) : null;
-    improvements.latest(drillCompany).ifPresent(text -> variables.put(DrillImprovements.PREVIOUS_VARIABLE, text));
+    improvements.latest(drillCompany).ifPresent(text -> variables.put(DrillVariables.PREVIOUS_IMPROVEMENTS.name(), text));
     // Started as the caller: the engine checks that this user may start the procedure.
     ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(scenario.procedure())
         .setVariables(variables).executeWithVariablesInReturn();
@@ -90,10 +92,10 @@ public class DrillStarter {
    */
   private void startInjects(DrillScenario scenario, String number, String startedAt, String company) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Drills.SCENARIO_VARIABLE, scenario.id());
-    variables.put(DrillInjects.STARTED_AT, startedAt);
-    variables.put(DrillInjects.COUNT, scenario.injects().size());
-    variables.put(CompanyTenantProvider.COMPANY_VARIABLE, company == null ? CompanyTenantProvider.INSTALLATION : company);
+    variables.put(DrillVariables.SCENARIO.name(), scenario.id());
+    variables.put(DrillVariables.STARTED_AT.name(), startedAt);
+    variables.put(DrillVariables.INJECT_COUNT.name(), scenario.injects().size());
+    variables.put(IntakeVariables.COMPANY.name(), company == null ? CompanyTenantProvider.INSTALLATION : company);
     AsTheApplication.run(identityService,
         () -> runtimeService.startProcessInstanceByKey(INJECTS_PROCESS, number, variables));
   }

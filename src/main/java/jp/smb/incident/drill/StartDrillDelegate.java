@@ -1,5 +1,7 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
+import jp.smb.incident.contract.IntakeVariables;
 import jp.smb.incident.company.CompanyTenantProvider;
 import jp.smb.incident.drillmode.Drills;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,8 +23,8 @@ public class StartDrillDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DrillStarter.Started drill = starter.start((String) execution.getVariable(Drills.SCENARIO_VARIABLE),
-        (String) execution.getVariable(CompanyTenantProvider.COMPANY_VARIABLE));
+    DrillStarter.Started drill = starter.start((String) execution.getVariable(DrillVariables.SCENARIO.name()),
+        (String) execution.getVariable(IntakeVariables.COMPANY.name()));
     execution.setVariable("drillNumber", drill.drillNumber());
   }
 }

@@ -6,10 +6,6 @@ package jp.smb.incident.drillmode;
  */
 public final class Drills {
 
-  /** Process variable, true on a drill's start: the intake numbers it as a drill. */
-  public static final String VARIABLE = "drill";
-  /** Process variable: the scenario the drill plays. */
-  public static final String SCENARIO_VARIABLE = "drillScenario";
   public static final String NUMBER_PREFIX = "TRN";
   public static final String MARK = "【訓練】";
 

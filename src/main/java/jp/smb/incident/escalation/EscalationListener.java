@@ -1,5 +1,6 @@
 package jp.smb.incident.escalation;
 
+import jp.smb.incident.contract.EscalationVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +36,6 @@ import org.springframework.stereotype.Component;
 public class EscalationListener implements ExecutionListener {
 
   static final String FIRST_ROLE = "incident.escalation.first-role";
-  /** On the late task: how many escalation rounds it has had. */
-  static final String ROUNDS = "escalationRounds";
-  static final String ROLE = "escalationRole";
-  static final String ROUND = "escalationRound";
-  /** What to do and whom to call this round, for the task's form and its alert. */
-  public static final String ADVICE = "escalationAdvice";
 
   private final IncidentSettings settings;
   private final ContactChain chain;
@@ -61,8 +56,9 @@ public class EscalationListener implements ExecutionListener {
     int round = 1;
     List<ResponseRole> lateRoles = List.of();
     if (late != null) {
-      round += tasks.getVariableLocal(late.getId(), ROUNDS) instanceof Number n ? n.intValue() : 0;
-      tasks.setVariableLocal(late.getId(), ROUNDS, round);
+      String rounds = EscalationVariables.ROUNDS.name();
+      round += tasks.getVariableLocal(late.getId(), rounds) instanceof Number n ? n.intValue() : 0;
+      tasks.setVariableLocal(late.getId(), rounds, round);
       lateRoles = roles(tasks.getIdentityLinksForTask(late.getId()));
     }
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
@@ -70,10 +66,10 @@ public class EscalationListener implements ExecutionListener {
     EscalationStep step = EscalationChain.step(round, lateRoles, first, role -> members(identity, role, tenant));
     String lateName = late != null ? late.getName() : timer == null ? model.getName() : timer.getAttachedTo().getName();
     // The role as the diagram would name it: the task's groups are resolved in the incident's company afterwards.
-    execution.setVariableLocal(ROLE, step.role().groupId());
-    execution.setVariableLocal(ROUND, round);
+    EscalationVariables.ROLE.setLocal(execution, step.role().groupId());
+    EscalationVariables.ROUND.setLocal(execution, round);
     // A client company's chain is its members; the configured 連絡網 is the installation's own organisation.
-    execution.setVariableLocal(ADVICE, step.advice(lateName, tenant == null ? chain : null,
+    EscalationVariables.ADVICE.setLocal(execution, step.advice(lateName, tenant == null ? chain : null,
         text(execution.getVariable("contactSupport")), text(execution.getVariable("contactInsurer")),
         settings.repeat(execution.getProcessBusinessKey())));
   }

@@ -1,5 +1,6 @@
 package jp.smb.incident.intake;
 
+import jp.smb.incident.contract.IntakeVariables;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ public class IncidentIntakeController {
     putIfPresent(variables, "externalReporterContact", request.reporterContact());
     putIfPresent(variables, "affectedSystems", request.affectedSystems());
     putIfPresent(variables, "commissioningParty", request.commissioningParty());
-    putIfPresent(variables, CompanyTenantProvider.COMPANY_VARIABLE, company != null ? company.id()
+    putIfPresent(variables, IntakeVariables.COMPANY.name(), company != null ? company.id()
         : CompanyTenantProvider.INSTALLATION.equals(request.company()) ? CompanyTenantProvider.INSTALLATION : null);
 
     // Started as the caller: the engine checks that this user may start incidents.

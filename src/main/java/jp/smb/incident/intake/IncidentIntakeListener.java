@@ -1,5 +1,9 @@
 package jp.smb.incident.intake;
 
+import static jp.smb.incident.contract.IntakeVariables.REPORT_SOURCE;
+import static jp.smb.incident.contract.IntakeVariables.INCIDENT_NUMBER;
+import static jp.smb.incident.contract.IntakeVariables.DETECTED_AT;
+import jp.smb.incident.contract.DrillVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentIntakeListener implements ExecutionListener {
 
-  static final String DETECTED_AT = "detectedAt";
-  static final String INCIDENT_NUMBER = "incidentNumber";
 
   private final IncidentNumbering numbering;
   private final IncidentStartVariables startVariables;
@@ -44,8 +46,8 @@ public class IncidentIntakeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     formValues.check(execution);
-    Object detectedAt = execution.getVariable(DETECTED_AT);
-    if ("external".equals(execution.getVariable("reportSource"))
+    Object detectedAt = DETECTED_AT.in(execution);
+    if ("external".equals(execution.getVariable(REPORT_SOURCE.name()))
         && (detectedAt == null || detectedAt.toString().isBlank())) {
       // Entered later, the start would count as awareness and a statutory deadline would start late.
       throw new RejectedInputException("外部からの通報では、発覚日時（通報を受けた日時）を入力してください。"
@@ -53,13 +55,13 @@ public class IncidentIntakeListener implements ExecutionListener {
     }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
-      businessKey = numbering.next(Boolean.TRUE.equals(execution.getVariable(Drills.VARIABLE)));
+      businessKey = numbering.next(DrillVariables.DRILL.isTrueIn(execution));
       execution.setProcessBusinessKey(businessKey);
     }
     // Also a variable: Tasklist lists variables, not business keys, next to each task.
-    execution.setVariable(INCIDENT_NUMBER, businessKey);
-    if (execution.getVariable(DETECTED_AT) == null) {
-      execution.setVariable(DETECTED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
+    INCIDENT_NUMBER.set(execution, businessKey);
+    if (DETECTED_AT.in(execution) == null) {
+      DETECTED_AT.set(execution, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
     }
     String company = execution.getTenantId();
     Map<String, Object> defaults = company == null ? startVariables.forNewIncident()

@@ -1,5 +1,6 @@
 package jp.smb.incident.intake;
 
+import jp.smb.incident.contract.IntakeVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentStartVariables {
 
-  static final String SOLE_PROPRIETOR = "soleProprietor";
   static final String NOT_REGISTERED = "未登録（管理者に連絡先リストへの登録を頼んでください）";
 
   private final OrganisationProperties organisation;
@@ -31,7 +31,7 @@ public class IncidentStartVariables {
 
   public Map<String, Object> forNewIncident() {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(SOLE_PROPRIETOR, organisation.soleProprietor());
+    IntakeVariables.SOLE_PROPRIETOR.put(variables, organisation.soleProprietor());
     putContacts(variables, contacts.byName());
     variables.put("contactChain", chain.describe());
     return variables;
@@ -40,7 +40,7 @@ public class IncidentStartVariables {
   /** As {@link #forNewIncident()}, with a client company's own profile and contact list. */
   public Map<String, Object> forCompany(Company company) {
     Map<String, Object> variables = forNewIncident();
-    variables.put(SOLE_PROPRIETOR, "sole-proprietor".equals(company.profile()));
+    IntakeVariables.SOLE_PROPRIETOR.put(variables, "sole-proprietor".equals(company.profile()));
     putContacts(variables, company.contacts());
     return variables;
   }

@@ -1,11 +1,13 @@
 package jp.smb.incident.notification;
 
+import jp.smb.incident.contract.EscalationVariables;
+import jp.smb.incident.contract.IntakeVariables;
+import jp.smb.incident.contract.SeverityVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import jp.smb.incident.escalation.EscalationListener;
 import jp.smb.incident.settings.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -46,13 +48,13 @@ public class TaskAlerts {
       return;
     }
     UserTask model = task.getBpmnModelElementInstance();
-    Object level = task.getVariable("severityLevel");
+    Number level = SeverityVariables.LEVEL.in(task);
     Date due = task.getDueDate();
-    TaskAlert alert = new TaskAlert(number, text(task.getVariable("incidentTitle")), task.getId(), task.getName(),
+    TaskAlert alert = new TaskAlert(number, text(IntakeVariables.INCIDENT_TITLE.in(task)), task.getId(), task.getName(),
         model == null ? null : instructions.of(model.getCamundaFormRef()),
-        level instanceof Number n ? n.intValue() : null,
+        level == null ? null : level.intValue(),
         due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(), escalation(model),
-        text(task.getVariable(EscalationListener.ADVICE)));
+        text(EscalationVariables.ADVICE.in(task)));
     OffsetDateTime now = OffsetDateTime.now(clock);
     String body = alert.body(settings.baseUrl(), clock.getZone());
     if (settings.mailEnabled()) {

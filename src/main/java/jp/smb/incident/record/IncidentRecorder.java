@@ -1,5 +1,18 @@
 package jp.smb.incident.record;
 
+import jp.smb.incident.contract.ReportingVariables;
+import static jp.smb.incident.contract.IntakeVariables.AFFECTED_SYSTEMS;
+import static jp.smb.incident.contract.IntakeVariables.COMMISSIONING_PARTY;
+import static jp.smb.incident.contract.IntakeVariables.DETECTED_AT;
+import static jp.smb.incident.contract.IntakeVariables.EVENT_DESCRIPTION;
+import static jp.smb.incident.contract.IntakeVariables.EXTERNAL_REPORTER_CONTACT;
+import static jp.smb.incident.contract.IntakeVariables.EXTERNAL_REPORTER_NAME;
+import static jp.smb.incident.contract.IntakeVariables.INCIDENT_TITLE;
+import static jp.smb.incident.contract.IntakeVariables.INCIDENT_TYPE;
+import static jp.smb.incident.contract.IntakeVariables.OCCURRED_AT;
+import static jp.smb.incident.contract.IntakeVariables.REPORTER_ID;
+import static jp.smb.incident.contract.IntakeVariables.REPORT_SOURCE;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +22,9 @@ import java.util.Map;
 import jp.smb.incident.company.Companies;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.company.Company;
+import jp.smb.incident.contract.ProcessVariable;
+import jp.smb.incident.contract.ReportVariables;
+import jp.smb.incident.contract.SeverityVariables;
 import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;
@@ -68,22 +84,22 @@ public class IncidentRecorder {
       return;
     }
     OffsetDateTime now = now();
-    String reporter = firstOf(execution, "externalReporterName", "externalReporterContact", "reporterId");
+    String reporter = firstOf(execution, EXTERNAL_REPORTER_NAME, EXTERNAL_REPORTER_CONTACT, REPORTER_ID);
     // A client company's incident names that company as the business operator.
     String company = execution.getTenantId();
     String operator = company == null ? businessOperator
         : companies.find(company).map(Company::name).orElse(company);
     records.create(new NewIncident(number, execution.getProcessInstanceId(),
         ((ExecutionEntity) execution).getProcessDefinition().getKey(),
-        orElse(text(execution, "incidentTitle"), "（件名なし）"), orElse(text(execution, "incidentType"), "other"),
-        operator, text(execution, "commissioningParty"), text(execution, "reportSource"), reporter,
-        orElse(time(execution.getVariable("detectedAt")), now), time(execution.getVariable("occurredAt")),
-        text(execution, "eventDescription"), text(execution, "affectedSystems"), now, Drills.isDrillNumber(number)));
+        orElse(text(execution, INCIDENT_TITLE), "（件名なし）"), orElse(text(execution, INCIDENT_TYPE), "other"),
+        operator, text(execution, COMMISSIONING_PARTY), text(execution, REPORT_SOURCE), reporter,
+        orElse(time(DETECTED_AT.in(execution)), now), time(OCCURRED_AT.in(execution)),
+        text(execution, EVENT_DESCRIPTION), text(execution, AFFECTED_SYSTEMS), now, Drills.isDrillNumber(number)));
     if (company != null) {
       records.assignCompany(number, company);
     }
     records.addTimeline(number, now, "STARTED", "インシデントを受け付けた", orElse(actor(), reporter),
-        text(execution, "eventDescription"));
+        text(execution, EVENT_DESCRIPTION));
   }
 
   public void taskCompleted(DelegateTask task) {
@@ -104,7 +120,7 @@ public class IncidentRecorder {
       facts.put("responsiblePersons", "責任者: " + leader + orElse(prefixed("／担当: ", text(task, "responseMembers")), ""));
     }
     records.updateFacts(number, facts);
-    OffsetDateTime occurredAt = time(task.getVariable("occurredAt"));
+    OffsetDateTime occurredAt = time(OCCURRED_AT.in(task));
     if (occurredAt != null) {
       records.updateOccurredAt(number, occurredAt);
     }
@@ -116,12 +132,13 @@ public class IncidentRecorder {
       records.markRecovered(number, now);
     }
     if (REPORT_SENT.equals(milestone)) {
-      Object due = task.getVariable("reportDueDate");
-      records.addReportSent(number, new ReportSent(0, text(task, "reportItem"), text(task, "recipient"),
-          task.getName(), Boolean.TRUE.equals(task.getVariable("reportMandatory")),
-          due instanceof Date date ? date.toInstant().atZone(clock.getZone()).toOffsetDateTime() : null,
-          text(task, "reportSentAt"), orElse(text(task, "reportSentBy"), actor), text(task, "reportChannel"),
-          text(task, "reportReference"), text(task, "reportDraft")), now);
+      Date due = ReportVariables.DUE_DATE.in(task);
+      records.addReportSent(number, new ReportSent(0, text(task, ReportVariables.ITEM),
+          text(task, ReportVariables.RECIPIENT), task.getName(), ReportVariables.MANDATORY.isTrueIn(task),
+          due == null ? null : due.toInstant().atZone(clock.getZone()).toOffsetDateTime(),
+          text(task, ReportVariables.SENT_AT), orElse(text(task, ReportVariables.SENT_BY), actor),
+          text(task, ReportVariables.CHANNEL), text(task, ReportVariables.REFERENCE),
+          text(task, ReportVariables.DRAFT)), now);
     }
   }
 
@@ -133,13 +150,13 @@ public class IncidentRecorder {
     String detail;
     // On the outgoing flow the current activity is still the decision task; which decision it calls is in the model.
     if (REPORTING_DECISION.equals(decisionCalledBy(execution))) {
-      detail = text(execution, "reportingSummary");
+      detail = text(execution, ReportingVariables.SUMMARY);
     } else {
-      Object level = execution.getVariable("severityLevel");
-      if (level instanceof Number n) {
-        records.updateSeverity(number, n.intValue());
+      Number level = SeverityVariables.LEVEL.in(execution);
+      if (level != null) {
+        records.updateSeverity(number, level.intValue());
       }
-      detail = "事故レベル " + level + "（責任: " + execution.getVariable("responsibleGroup") + "）";
+      detail = "事故レベル " + level + "（責任: " + SeverityVariables.RESPONSIBLE_GROUP.in(execution) + "）";
     }
     records.addTimeline(number, now(), "DECISION", orElse(execution.getCurrentActivityName(), "判定"), null, detail);
   }
@@ -222,14 +239,18 @@ public class IncidentRecorder {
     }
   }
 
+  private static String text(VariableScope scope, ProcessVariable<?> variable) {
+    return text(scope, variable.name());
+  }
+
   private static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null || value.toString().isBlank() ? null : RecordText.checked(name, value.toString());
   }
 
-  private static String firstOf(VariableScope scope, String... names) {
-    for (String name : names) {
-      String value = text(scope, name);
+  private static String firstOf(VariableScope scope, ProcessVariable<?>... variables) {
+    for (ProcessVariable<?> variable : variables) {
+      String value = text(scope, variable);
       if (value != null) {
         return value;
       }

@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportVariables;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
 import jp.smb.incident.documents.PdfDocuments;
@@ -42,7 +43,7 @@ public class DraftDocumentController {
   public ResponseEntity<byte[]> draft(@PathVariable String taskId) {
     caller.require("報告の下書きのダウンロード", ApiCaller.RESPONDERS);
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    Object draft = task == null ? null : taskService.getVariable(taskId, "reportDraft");
+    Object draft = task == null ? null : taskService.getVariable(taskId, ReportVariables.DRAFT.name());
     if (draft == null) {
       throw new ApiException(HttpStatus.NOT_FOUND, "タスク " + taskId + " の報告の下書きは見つかりません");
     }

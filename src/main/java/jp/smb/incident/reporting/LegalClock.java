@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportingVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,18 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class LegalClock {
 
-  /** The deciding facts as the clock last decided on them. */
-  static final String DECIDED_FACTS = "reportingFactsDecided";
-  /** Local to a round: whether it has facts no earlier round decided on. */
-  static final String ROUND_HAS_NEW_FACTS = "roundHasNewFacts";
-
   /**
    * Condition of the clock's conditional start event: the first facts are recorded (the incident is confirmed) and
    * a deciding fact differs from what the last decision saw. Reads only.
    */
   public boolean factsChanged(VariableScope execution) {
     return Boolean.TRUE.equals(execution.getVariable("isIncident"))
-        && !fingerprint(execution).equals(execution.getVariable(DECIDED_FACTS));
+        && !fingerprint(execution).equals(ReportingVariables.DECIDED_FACTS.in(execution));
   }
 
   static String fingerprint(VariableScope execution) {

@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ public class LegalClockListener implements ExecutionListener {
     // One completion sets several facts, and the clock's condition may start several rounds before the first of
     // them remembers the facts: only the first decides, the others end at once.
     String facts = LegalClock.fingerprint(execution);
-    execution.setVariableLocal(LegalClock.ROUND_HAS_NEW_FACTS,
-        !facts.equals(execution.getVariable(LegalClock.DECIDED_FACTS)));
-    execution.getProcessInstance().setVariable(LegalClock.DECIDED_FACTS, facts);
+    ReportingVariables.ROUND_HAS_NEW_FACTS.setLocal(execution,
+        !facts.equals(ReportingVariables.DECIDED_FACTS.in(execution)));
+    ReportingVariables.DECIDED_FACTS.set(execution.getProcessInstance(), facts);
   }
 }

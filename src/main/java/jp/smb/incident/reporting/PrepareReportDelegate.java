@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportVariables;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
@@ -37,14 +38,14 @@ public class PrepareReportDelegate implements JavaDelegate {
           facts.put(name, value);
         }
       });
-      facts.put("reportItem", execution.getVariable("reportItem"));
+      facts.put(ReportVariables.ITEM.name(), ReportVariables.ITEM.in(execution));
     }
     return facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ReportItem item = plan.item(execution, (String) execution.getVariable("reportItem"));
+    ReportItem item = plan.item(execution, ReportVariables.ITEM.in(execution));
     Map<String, Object> facts = facts(execution);
     // What became of the other reports (本人通知, 公表, 委託元, police, IPA): items (6), (7) and (9) of a PPC draft.
     String number = execution.getProcessBusinessKey();
@@ -56,20 +57,20 @@ public class PrepareReportDelegate implements JavaDelegate {
         .findFirst().ifPresent(obligation -> facts.put("reportableAwareAt", obligation.awareAt().toString()));
     PreparedReport report = preparation.prepare(item, facts);
 
-    execution.setVariable("reportTaskName", report.taskName());
-    execution.setVariable("recipient", report.recipient());
-    execution.setVariable("recipientName", report.recipientName());
-    execution.setVariable("reportMandatory", report.mandatory());
-    execution.setVariable("reportBasis", report.basis());
-    execution.setVariable("reportDueLabel", report.dueLabel());
-    execution.setVariable("hasReportDeadline", report.dueAt() != null);
-    execution.setVariable("reportDueDate", report.dueAt() == null ? null : Date.from(report.dueAt().toInstant()));
-    execution.setVariable("reportReminderDate",
+    ReportVariables.TASK_NAME.set(execution, report.taskName());
+    ReportVariables.RECIPIENT.set(execution, report.recipient());
+    ReportVariables.RECIPIENT_NAME.set(execution, report.recipientName());
+    ReportVariables.MANDATORY.set(execution, report.mandatory());
+    ReportVariables.BASIS.set(execution, report.basis());
+    ReportVariables.DUE_LABEL.set(execution, report.dueLabel());
+    ReportVariables.HAS_DEADLINE.set(execution, report.dueAt() != null);
+    ReportVariables.DUE_DATE.set(execution, report.dueAt() == null ? null : Date.from(report.dueAt().toInstant()));
+    ReportVariables.REMINDER_DATE.set(execution,
         report.remindAt() == null ? null : Date.from(report.remindAt().toInstant()));
-    execution.setVariable("recipientContact", report.contact());
-    execution.setVariable("lawyerReviewRequired", report.lawyerReviewRequired());
-    execution.setVariable("reportDraft", report.draft());
-    execution.setVariable("reportDraftFile", Variables.fileValue(item.id() + ".txt")
+    ReportVariables.RECIPIENT_CONTACT.set(execution, report.contact());
+    ReportVariables.LAWYER_REVIEW_REQUIRED.set(execution, report.lawyerReviewRequired());
+    ReportVariables.DRAFT.set(execution, report.draft());
+    execution.setVariable(ReportVariables.DRAFT_FILE.name(), Variables.fileValue(item.id() + ".txt")
         .file(report.draft().getBytes(StandardCharsets.UTF_8)).mimeType("text/plain").encoding("UTF-8").create());
   }
 }

@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportingVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,7 +33,6 @@ public class ReportPlanning {
   /** Mandatory reports the incident lead was asked to withdraw or keep since the facts stopped requiring them. */
   static final String REVIEWED = "reviewedReportItems";
   static final String DECIDED = "reportingDecision";
-  static final String SUMMARY = "reportingSummary";
 
   /** Report items as JSON objects, their deadlines as ISO-8601 durations ("PT72H"), as stored since the start. */
   private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -77,7 +77,7 @@ public class ReportPlanning {
     execution.setVariable(REVIEWED, SpinValues.jsonValue(write(round.reviewed())).create());
     execution.setVariable(statutoryOnly ? STATUTORY_PENDING : PENDING,
         SpinValues.jsonValue(write(round.toStart())).create());
-    execution.setVariable(SUMMARY, decided.isEmpty() ? "報告が必要な相手はいません"
+    ReportingVariables.SUMMARY.set(execution, decided.isEmpty() ? "報告が必要な相手はいません"
         : decided.stream().map(i -> i.taskName() + (i.mandatory() ? "（義務）" : "")).collect(Collectors.joining("、")));
   }
 

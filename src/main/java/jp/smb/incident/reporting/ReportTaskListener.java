@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,20 +30,21 @@ public class ReportTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Object name = task.getVariable("reportTaskName");
+      String name = ReportVariables.TASK_NAME.in(task);
       if (name != null) {
-        task.setName(name.toString());
+        task.setName(name);
       }
       // Through the task and Tasklist's own REST API: whoever may work the task may download its draft.
-      task.setVariableLocal("reportDraftLink",
-          webappPath + "/api/engine/engine/default/task/" + task.getId() + "/variables/reportDraftFile/data");
-      task.setVariableLocal("reportDraftPdfLink", "/api/tasks/" + task.getId() + "/draft.pdf");
+      ReportVariables.DRAFT_LINK.setLocal(task, webappPath + "/api/engine/engine/default/task/" + task.getId()
+          + "/variables/" + ReportVariables.DRAFT_FILE.name() + "/data");
+      ReportVariables.DRAFT_PDF_LINK.setLocal(task, "/api/tasks/" + task.getId() + "/draft.pdf");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String user = current != null ? current.getUserId() : task.getAssignee();
-      task.setVariable("reportSentBy", user);
-      if (task.getExecution().getProcessBusinessKey() != null && task.getVariable("reportItem") instanceof String item) {
-        obligations.sent(task.getExecution().getProcessBusinessKey(), item, sentAt(task.getVariable("reportSentAt")));
+      ReportVariables.SENT_BY.set(task, user);
+      String item = ReportVariables.ITEM.in(task);
+      if (task.getExecution().getProcessBusinessKey() != null && item != null) {
+        obligations.sent(task.getExecution().getProcessBusinessKey(), item, sentAt(ReportVariables.SENT_AT.in(task)));
       }
       startFinalReportAfter(task);
       startFollowUpsAfter(task);
@@ -63,7 +65,7 @@ public class ReportTaskListener implements TaskListener {
 
   /** The follow-up reports to partners and customers continue the thread their fact report began. */
   private static void startFollowUpsAfter(DelegateTask task) {
-    if (Recipient.PARTNERS.id().equals(task.getVariable("reportItem"))) {
+    if (Recipient.PARTNERS.id().equals(ReportVariables.ITEM.in(task))) {
       task.getProcessEngineServices().getRuntimeService().createMessageCorrelation("FirstReportToPartiesSent")
           .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
           .correlateAll();
@@ -72,11 +74,11 @@ public class ReportTaskListener implements TaskListener {
 
   /** The 確報 of the same recipient waits for its 速報, so that its draft is written from the facts known by then. */
   private static void startFinalReportAfter(DelegateTask task) {
-    Object item = task.getVariable("reportItem");
-    if (item instanceof String id && id.endsWith("-preliminary")) {
+    String id = ReportVariables.ITEM.in(task);
+    if (id != null && id.endsWith("-preliminary")) {
       task.getProcessEngineServices().getRuntimeService().createMessageCorrelation("PreliminaryReportSent")
           .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
-          .processInstanceVariableEquals("reportItem", id.replace("-preliminary", "-final"))
+          .processInstanceVariableEquals(ReportVariables.ITEM.name(), id.replace("-preliminary", "-final"))
           .correlateAll();
     }
   }

@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.contract.ReportVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -51,13 +52,15 @@ public class RunningReportsBackfill {
     for (int from = 0; from < ids.size(); from += CHUNK) {
       runtimeService.createVariableInstanceQuery()
           .processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new))
-          .variableNameIn("reportDueDate", "reportItem", "recipient", "reportTaskName", "reportMandatory",
-              "reportBasis")
+          .variableNameIn(ReportVariables.DUE_DATE.name(), ReportVariables.ITEM.name(),
+              ReportVariables.RECIPIENT.name(), ReportVariables.TASK_NAME.name(), ReportVariables.MANDATORY.name(),
+              ReportVariables.BASIS.name())
           .list().forEach(variable -> reports.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
               .put(variable.getName(), variable.getValue()));
     }
-    reports.values().removeIf(values -> !(values.get("reportDueDate") instanceof Date)
-        || !(values.get("reportItem") instanceof String) || !(values.get("recipient") instanceof String));
+    reports.values().removeIf(values -> !(values.get(ReportVariables.DUE_DATE.name()) instanceof Date)
+        || !(values.get(ReportVariables.ITEM.name()) instanceof String)
+        || !(values.get(ReportVariables.RECIPIENT.name()) instanceof String));
     if (reports.isEmpty()) {
       return;
     }
@@ -68,10 +71,10 @@ public class RunningReportsBackfill {
       if (number == null) {
         return;
       }
-      ReportItem item = new ReportItem((String) values.get("reportItem"), (String) values.get("recipient"),
-          (String) values.get("reportTaskName"), Boolean.TRUE.equals(values.get("reportMandatory")), null,
-          (String) values.get("reportBasis"));
-      OffsetDateTime due = ((Date) values.get("reportDueDate")).toInstant().atZone(clock.getZone()).toOffsetDateTime();
+      ReportItem item = new ReportItem(ReportVariables.ITEM.in(values), ReportVariables.RECIPIENT.in(values),
+          ReportVariables.TASK_NAME.in(values), Boolean.TRUE.equals(ReportVariables.MANDATORY.in(values)), null,
+          ReportVariables.BASIS.in(values));
+      OffsetDateTime due = ReportVariables.DUE_DATE.in(values).toInstant().atZone(clock.getZone()).toOffsetDateTime();
       try {
         obligations.recordRunning(number, item, due, sent.contains(number + "/" + item.id()), now);
       } catch (DataAccessException e) {

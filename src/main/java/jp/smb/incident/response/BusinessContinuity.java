@@ -1,5 +1,7 @@
 package jp.smb.incident.response;
 
+import static jp.smb.incident.contract.ResponseVariables.CONTINUITY_REQUESTED;
+import static jp.smb.incident.contract.ResponseVariables.CONTINUITY_WATCHED;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -12,17 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BusinessContinuity {
 
-  /** Set once the containment has decided on the BCP: from then on a stop is "found later". */
-  static final String WATCHED = "continuityPlanWatched";
-  /** Set once the BCP has been asked for, by the containment or later. */
-  static final String REQUESTED = "continuityPlanRequested";
-  /** Local to 事業の停止が後から分かった: whether this is the first request. */
-  static final String FIRST_REQUEST = "continuityPlanFirstRequest";
-
   /** Condition of 事業の停止が後から分かった. Reads only. */
   public boolean stopFoundLater(VariableScope execution) {
-    return Boolean.TRUE.equals(execution.getVariable(WATCHED))
-        && !Boolean.TRUE.equals(execution.getVariable(REQUESTED)) && stopped(execution);
+    return CONTINUITY_WATCHED.isTrueIn(execution) && !CONTINUITY_REQUESTED.isTrueIn(execution)
+        && stopped(execution);
   }
 
   static boolean stopped(VariableScope execution) {

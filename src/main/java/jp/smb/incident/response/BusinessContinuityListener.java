@@ -1,5 +1,6 @@
 package jp.smb.incident.response;
 
+import jp.smb.incident.contract.ResponseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,11 +15,11 @@ public class BusinessContinuityListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     // Several variables set at once may start several rounds before the first sets REQUESTED: only it asks.
-    execution.setVariableLocal(BusinessContinuity.FIRST_REQUEST,
-        !Boolean.TRUE.equals(execution.getVariable(BusinessContinuity.REQUESTED)));
-    execution.getProcessInstance().setVariable(BusinessContinuity.WATCHED, true);
+    ResponseVariables.CONTINUITY_FIRST_REQUEST.setLocal(execution,
+        !ResponseVariables.CONTINUITY_REQUESTED.isTrueIn(execution));
+    ResponseVariables.CONTINUITY_WATCHED.set(execution.getProcessInstance(), true);
     if (BusinessContinuity.stopped(execution)) {
-      execution.getProcessInstance().setVariable(BusinessContinuity.REQUESTED, true);
+      ResponseVariables.CONTINUITY_REQUESTED.set(execution.getProcessInstance(), true);
     }
   }
 }

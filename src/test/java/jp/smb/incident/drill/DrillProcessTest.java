@@ -1,5 +1,6 @@
 package jp.smb.incident.drill;
 
+import jp.smb.incident.contract.DrillVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -48,7 +49,7 @@ class DrillProcessTest {
         "incidentType", "unauthorized-access", "detectedAt", "2026-12-02T12:00+09:00",
         "eventDescription", "不審なログイン", "reportSource", "internal"));
     if (drill) {
-      report.put(Drills.VARIABLE, true);
+      report.put(DrillVariables.DRILL.name(), true);
     }
     return new IncidentDriver(engine, engine.getRuntimeService().startProcessInstanceByKey("ipa-incident-response",
         report));
