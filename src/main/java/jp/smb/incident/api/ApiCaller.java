@@ -1,7 +1,16 @@
 package jp.smb.incident.api;
 
-import java.util.Arrays;
+import static jp.smb.incident.contract.ResponseRole.COMMS;
+import static jp.smb.incident.contract.ResponseRole.EXECUTIVE;
+import static jp.smb.incident.contract.ResponseRole.INCIDENT_LEAD;
+import static jp.smb.incident.contract.ResponseRole.SYSADMIN;
+import static jp.smb.incident.contract.ResponseRole.TECH;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import jp.smb.incident.contract.ResponseRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -12,13 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiCaller {
 
-  public static final String[] READERS = {"incident-lead", "executive"};
-  public static final String[] RESPONDERS = {"sysadmin", "incident-lead", "tech", "comms", "executive"};
-  public static final String[] REPORTERS = {"staff", "sysadmin", "incident-lead", "tech", "comms", "executive"};
-  public static final String[] EVIDENCE_HANDLERS = {"sysadmin", "incident-lead", "tech"};
-
-  /** As ResponseRole.COMPANY_SEPARATOR; the API package does not depend on the organisation. */
-  private static final String COMPANY_SEPARATOR = "--";
+  public static final Set<ResponseRole> READERS = EnumSet.of(INCIDENT_LEAD, EXECUTIVE);
+  public static final Set<ResponseRole> RESPONDERS = EnumSet.of(SYSADMIN, INCIDENT_LEAD, TECH, COMMS, EXECUTIVE);
+  public static final Set<ResponseRole> REPORTERS = EnumSet.allOf(ResponseRole.class);
+  public static final Set<ResponseRole> EVIDENCE_HANDLERS = EnumSet.of(SYSADMIN, INCIDENT_LEAD, TECH);
 
   private final IdentityService identityService;
 
@@ -30,25 +36,32 @@ public class ApiCaller {
     return authentication().getUserId();
   }
 
-  /** Administrators may do everything; others need one of the given role groups. */
-  public String require(String action, String... groups) {
+  /**
+   * Administrators may do everything; others need one of the roles. A client company's role group
+   * (acme--incident-lead) counts as its role; the company is checked with the data.
+   */
+  public String require(String action, Set<ResponseRole> roles) {
+    return require(action, memberOf -> ResponseRole.anyHeldBy(memberOf, roles),
+        roles.stream().map(ResponseRole::groupId).toList());
+  }
+
+  public String require(String action, ResponseRole role, ResponseRole... more) {
+    return require(action, EnumSet.of(role, more));
+  }
+
+  /** For a group that is not a response role (the vendor's administrators). */
+  public String requireGroup(String action, String group) {
+    return require(action, memberOf -> memberOf.contains(group), List.of(group));
+  }
+
+  private String require(String action, Predicate<List<String>> allowed, List<String> groups) {
     Authentication authentication = authentication();
     List<String> memberOf = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || actsAs(memberOf, groups)) {
+    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || allowed.test(memberOf)) {
       return authentication.getUserId();
     }
     throw new ApiException(HttpStatus.FORBIDDEN,
         action + "には次のいずれかの役割が必要です: " + String.join(", ", groups));
-  }
-
-  /**
-   * Whether these groups hold one of the roles. A client company's role group (acme--incident-lead) counts as its
-   * role; the company is checked with the data.
-   */
-  public static boolean actsAs(List<String> memberOf, String... roles) {
-    return memberOf.stream()
-        .map(group -> group.contains(COMPANY_SEPARATOR) ? group.substring(group.indexOf(COMPANY_SEPARATOR) + 2) : group)
-        .anyMatch(Arrays.asList(roles)::contains);
   }
 
   /** Whether the caller is a Camunda administrator (camunda-admin). */

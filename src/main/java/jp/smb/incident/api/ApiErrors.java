@@ -1,5 +1,7 @@
 package jp.smb.incident.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jp.smb.incident.input.Refused;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -44,6 +45,16 @@ public class ApiErrors {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> refused(ApiException e) {
     return body(e.status(), e.getMessage());
+  }
+
+  /** A service's refusal, answered with the status its reason means. */
+  @ExceptionHandler(Refused.class)
+  ResponseEntity<Object> refusedByService(Refused e) {
+    return body(switch (e.reason()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+    }, e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

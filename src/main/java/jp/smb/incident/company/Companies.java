@@ -16,12 +16,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Companies {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> CONTACTS = new TypeReference<>() { };
 
   private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
 
-  public Companies(JdbcTemplate jdbc) {
+  public Companies(JdbcTemplate jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   public void save(Company company, OffsetDateTime now) {
@@ -34,26 +36,26 @@ public class Companies {
   }
 
   public Optional<Company> find(String id) {
-    return jdbc.query("SELECT * FROM company WHERE id = ?", Companies::company, id).stream().findFirst();
+    return jdbc.query("SELECT * FROM company WHERE id = ?", this::company, id).stream().findFirst();
   }
 
   public List<Company> all() {
-    return jdbc.query("SELECT * FROM company ORDER BY id", Companies::company);
+    return jdbc.query("SELECT * FROM company ORDER BY id", this::company);
   }
 
-  private static String json(Map<String, String> contacts) {
+  private String json(Map<String, String> contacts) {
     try {
-      return JSON.writeValueAsString(contacts == null ? Map.of() : contacts);
+      return json.writeValueAsString(contacts == null ? Map.of() : contacts);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Company company(ResultSet rs, int row) throws SQLException {
+  private Company company(ResultSet rs, int row) throws SQLException {
     Map<String, String> contacts;
     try {
       contacts = rs.getString("contacts") == null ? Map.of()
-          : JSON.readValue(rs.getString("contacts"), new TypeReference<Map<String, String>>() { });
+          : json.readValue(rs.getString("contacts"), CONTACTS);
     } catch (JsonProcessingException e) {
       throw new SQLException("unreadable contacts of company " + rs.getString("id"), e);
     }

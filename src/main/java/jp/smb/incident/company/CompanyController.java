@@ -53,7 +53,7 @@ public class CompanyController {
 
   @PostMapping(path = "/api/companies", consumes = "application/json")
   public ResponseEntity<Company> create(@Valid @RequestBody CompanyRequest request) {
-    String user = caller.require("会社の登録", VENDOR_ADMIN);
+    String user = caller.requireGroup("会社の登録", VENDOR_ADMIN);
     Company company = companies.create(new Company(request.id(), request.name(), request.profile(),
         request.defaultProcedure(), request.contacts()), user);
     return ResponseEntity.created(URI.create("/api/companies/" + company.id())).body(company);
@@ -78,7 +78,7 @@ public class CompanyController {
 
   @PutMapping(path = "/api/companies/{id}", consumes = "application/json")
   public Company update(@PathVariable String id, @Valid @RequestBody SettingsRequest request) {
-    caller.require("会社の設定の変更", VENDOR_ADMIN);
+    caller.requireGroup("会社の設定の変更", VENDOR_ADMIN);
     requireSeen(id);
     return companies.update(id, new Company(id, request.name(), request.profile(), request.defaultProcedure(),
         request.contacts()));
@@ -86,7 +86,7 @@ public class CompanyController {
 
   @PostMapping(path = "/api/companies/{id}/members", consumes = "application/json")
   public Map<String, Object> addMember(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
-    caller.require("会社のメンバーの追加", VENDOR_ADMIN);
+    caller.requireGroup("会社のメンバーの追加", VENDOR_ADMIN);
     requireSeen(id);
     companies.addMember(id, request.userId(), request.roles());
     return Map.of("company", id, "userId", request.userId(), "roles", request.roles());
@@ -94,7 +94,7 @@ public class CompanyController {
 
   @DeleteMapping(path = "/api/companies/{id}/members", consumes = "application/json")
   public Map<String, Object> removeMember(@PathVariable String id, @Valid @RequestBody MemberRequest request) {
-    caller.require("会社のメンバーの削除", VENDOR_ADMIN);
+    caller.requireGroup("会社のメンバーの削除", VENDOR_ADMIN);
     requireSeen(id);
     companies.removeMember(id, request.userId(), request.roles());
     return Map.of("company", id, "userId", request.userId(), "removed", true);

@@ -3,7 +3,7 @@ package jp.smb.incident.company;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.contract.ResponseRole;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;

@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import jp.smb.incident.api.ApiException;
+import jp.smb.incident.contract.ResponseRole;
+import jp.smb.incident.input.Refused;
 import jp.smb.incident.organisation.OrganisationSetup;
-import jp.smb.incident.organisation.ResponseRole;
-import jp.smb.incident.operations.AsTheApplication;
+import jp.smb.incident.procedure.AsTheApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +46,7 @@ public class CompanyService {
   public Company create(Company requested, String createdBy) {
     Company company = valid(requested);
     if (identityService.createTenantQuery().tenantId(company.id()).count() > 0) {
-      throw new ApiException(HttpStatus.CONFLICT, "会社 " + company.id() + " はすでにあります");
+      throw Refused.conflict("会社 " + company.id() + " はすでにあります");
     }
     Tenant tenant = identityService.newTenant(company.id());
     tenant.setName(company.name());
@@ -83,7 +82,7 @@ public class CompanyService {
 
   public Company existing(String id) {
     return companies.find(id)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "会社 " + id + " は見つかりません"));
+        .orElseThrow(() -> Refused.notFound("会社 " + id + " は見つかりません"));
   }
 
   /** Makes an existing user a member of the company with the given roles. */
@@ -91,7 +90,7 @@ public class CompanyService {
   public void addMember(String companyId, String userId, List<String> roles) {
     existing(companyId);
     if (identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "ユーザー " + userId + " はいません。先に Camunda Admin で作ってください");
+      throw Refused.invalid("ユーザー " + userId + " はいません。先に Camunda Admin で作ってください");
     }
     List<ResponseRole> known = roles(roles);
     // The company's role groups were made with the company (create).
@@ -133,47 +132,44 @@ public class CompanyService {
 
   private static List<ResponseRole> roles(List<String> roles) {
     if (roles == null || roles.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "roles に役割を 1 つ以上指定してください（"
+      throw Refused.invalid("roles に役割を 1 つ以上指定してください（"
           + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）");
     }
-    return roles.stream().map(id -> ResponseRole.ofGroupId(id).orElseThrow(() -> new ApiException(
-        HttpStatus.BAD_REQUEST, "知らない役割です: " + id + "（使える役割: "
+    return roles.stream().map(id -> ResponseRole.ofGroupId(id).orElseThrow(() -> Refused.invalid("知らない役割です: " + id + "（使える役割: "
             + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）")))
         .toList();
   }
 
   private static Company valid(Company company) {
     if (company.id() == null || !ID.matcher(company.id()).matches() || company.id().length() > 64) {
-      throw new ApiException(HttpStatus.BAD_REQUEST,
-          "id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）");
+      throw Refused.invalid("id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）");
     }
     if (CompanyTenantProvider.INSTALLATION.equals(company.id())) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "id " + CompanyTenantProvider.INSTALLATION
+      throw Refused.invalid("id " + CompanyTenantProvider.INSTALLATION
           + " は「この環境そのもの」を表すために予約されています。別の id にしてください");
     }
     if (company.name() == null || company.name().isBlank() || company.name().length() > 500) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "name（事業者名）を 500 文字以内で指定してください");
+      throw Refused.invalid("name（事業者名）を 500 文字以内で指定してください");
     }
     String profile = company.profile() == null ? "company" : company.profile();
     if (!PROFILES.contains(profile)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "profile は sole-proprietor か company にしてください");
+      throw Refused.invalid("profile は sole-proprietor か company にしてください");
     }
     if (company.defaultProcedure() != null && !PROCEDURES.contains(company.defaultProcedure())) {
-      throw new ApiException(HttpStatus.BAD_REQUEST,
-          "defaultProcedure は ipa-incident-response か six-step-incident-response にしてください");
+      throw Refused.invalid("defaultProcedure は ipa-incident-response か six-step-incident-response にしてください");
     }
     Map<String, String> contacts = company.contacts() == null ? Map.of() : company.contacts();
     for (Map.Entry<String, String> contact : contacts.entrySet()) {
       if (!CONTACTS.contains(contact.getKey())) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts に知らない項目があります: " + contact.getKey()
+        throw Refused.invalid("contacts に知らない項目があります: " + contact.getKey()
             + "（使える項目: lawyer, insurer, police, partners, providers, support）");
       }
       if (contact.getValue() != null && contact.getValue().length() > 2000) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts." + contact.getKey() + " は 2000 文字以内にしてください");
+        throw Refused.invalid("contacts." + contact.getKey() + " は 2000 文字以内にしてください");
       }
       if (contact.getValue() != null && contact.getValue().chars()
           .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "contacts." + contact.getKey() + " に制御文字は使えません");
+        throw Refused.invalid("contacts." + contact.getKey() + " に制御文字は使えません");
       }
     }
     Map<String, String> given = new TreeMap<>();

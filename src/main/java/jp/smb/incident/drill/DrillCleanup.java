@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
-import jp.smb.incident.operations.AsTheApplication;
+import jp.smb.incident.procedure.AsTheApplication;
 import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecorder;
 import jp.smb.incident.record.IncidentRecords;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.VisibleIncidents;
@@ -62,7 +63,7 @@ public class DrillController {
   @Transactional
   @PostMapping(path = "/api/drills", consumes = "application/json")
   public ResponseEntity<DrillStarter.Started> start(@Valid @RequestBody DrillRequest request) {
-    caller.require("訓練の開始", DrillStarter.LEAD);
+    caller.require("訓練の開始", ResponseRole.INCIDENT_LEAD);
     DrillStarter.Started drill = starter.start(request.scenario(), request.company());
     return ResponseEntity.created(URI.create("/api/incidents/" + drill.drillNumber())).body(drill);
   }
@@ -87,7 +88,7 @@ public class DrillController {
   @Transactional
   @PostMapping(path = "/api/drills/{number}/stop")
   public Map<String, Object> stop(@PathVariable String number) {
-    String user = caller.require("訓練の終了", DrillStarter.LEAD);
+    String user = caller.require("訓練の終了", ResponseRole.INCIDENT_LEAD);
     visibleDrill(number);
     return Map.of("drillNumber", number, "stopped", cleanup.stop(number, user));
   }
@@ -96,7 +97,7 @@ public class DrillController {
   @Transactional
   @DeleteMapping(path = "/api/drills/{number}")
   public ResponseEntity<Void> delete(@PathVariable String number) {
-    String user = caller.require("訓練の削除", DrillStarter.LEAD);
+    String user = caller.require("訓練の削除", ResponseRole.INCIDENT_LEAD);
     visibleDrill(number);
     if (cleanup.running(number)) {
       throw new ApiException(HttpStatus.CONFLICT, "訓練 " + number + " はまだ続いています。終えてから削除してください"

@@ -1,11 +1,11 @@
 package jp.smb.incident.drill;
 
-import jp.smb.incident.contract.DrillVariables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.smb.incident.contract.DrillVariables;
 import jp.smb.incident.drillmode.Drills;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;

@@ -1,10 +1,10 @@
 package jp.smb.incident.drill;
 
-import jp.smb.incident.contract.DrillVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
+import jp.smb.incident.contract.DrillVariables;
 import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.input.RejectedInputException;

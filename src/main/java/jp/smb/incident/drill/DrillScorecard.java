@@ -1,6 +1,5 @@
 package jp.smb.incident.drill;
 
-import jp.smb.incident.contract.DrillVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import jp.smb.incident.contract.DrillVariables;
 import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;

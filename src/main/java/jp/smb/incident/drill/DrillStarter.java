@@ -1,7 +1,5 @@
 package jp.smb.incident.drill;
 
-import jp.smb.incident.contract.DrillVariables;
-import jp.smb.incident.contract.IntakeVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -9,10 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.company.CompanyTenantProvider;
-import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.contract.DrillVariables;
+import jp.smb.incident.contract.IntakeVariables;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.RejectedInputException;
-import jp.smb.incident.operations.AsTheApplication;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.procedure.AsTheApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;

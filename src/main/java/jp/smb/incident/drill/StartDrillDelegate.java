@@ -2,8 +2,6 @@ package jp.smb.incident.drill;
 
 import jp.smb.incident.contract.DrillVariables;
 import jp.smb.incident.contract.IntakeVariables;
-import jp.smb.incident.company.CompanyTenantProvider;
-import jp.smb.incident.drillmode.Drills;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

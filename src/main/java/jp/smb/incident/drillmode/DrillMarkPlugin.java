@@ -1,6 +1,6 @@
 package jp.smb.incident.drillmode;
 
-import jp.smb.incident.operations.EngineListeners;
+import jp.smb.incident.procedure.EngineListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.contract.ResponseRole;
 
 /**
  * Who a step that nobody finishes goes to next, round after round (付録5 9.3): the diagram names the first person to

@@ -1,12 +1,12 @@
 package jp.smb.incident.escalation;
 
-import jp.smb.incident.contract.EscalationVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.contract.EscalationVariables;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.settings.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,11 +37,11 @@ public class EscalationListener implements ExecutionListener {
 
   static final String FIRST_ROLE = "incident.escalation.first-role";
 
-  private final IncidentSettings settings;
+  private final EscalationTimers timers;
   private final ContactChain chain;
 
-  public EscalationListener(IncidentSettings settings, ContactChain chain) {
-    this.settings = settings;
+  public EscalationListener(EscalationTimers timers, ContactChain chain) {
+    this.timers = timers;
     this.chain = chain;
   }
 
@@ -71,7 +71,7 @@ public class EscalationListener implements ExecutionListener {
     // A client company's chain is its members; the configured 連絡網 is the installation's own organisation.
     EscalationVariables.ADVICE.setLocal(execution, step.advice(lateName, tenant == null ? chain : null,
         text(execution.getVariable("contactSupport")), text(execution.getVariable("contactInsurer")),
-        settings.repeat(execution.getProcessBusinessKey())));
+        timers.repeat(execution.getProcessBusinessKey())));
   }
 
   private static ResponseRole firstRole(FlowElement model) {

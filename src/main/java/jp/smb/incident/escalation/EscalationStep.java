@@ -1,7 +1,7 @@
 package jp.smb.incident.escalation;
 
 import java.time.Duration;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.settings.ContactChain;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.PlainText;
 import jp.smb.incident.record.VisibleIncidents;
 import org.springframework.http.ContentDisposition;
@@ -68,7 +69,7 @@ public class EvidenceController {
 
   @GetMapping(path = "/api/incidents/{number}/evidence/{id}/content")
   public ResponseEntity<byte[]> content(@PathVariable String number, @PathVariable long id) {
-    String user = caller.require("証拠のダウンロード", "incident-lead", "executive", "tech");
+    String user = caller.require("証拠のダウンロード", ResponseRole.INCIDENT_LEAD, ResponseRole.EXECUTIVE, ResponseRole.TECH);
     incidents.existing(number);
     EvidenceCustody.Download download = custody.download(number, id, user);
     Evidence evidence = download.evidence();

@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
-import jp.smb.incident.api.ApiException;
 import jp.smb.incident.input.RecordText;
+import jp.smb.incident.input.Refused;
 import jp.smb.incident.record.IncidentRecords;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +43,7 @@ public class EvidenceCustody {
   @Transactional
   public Collected collect(String number, String description, String source, Upload upload, String user) {
     if (description == null || description.isBlank()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "description（証拠の内容）は 1〜2000 文字で入れてください");
+      throw Refused.invalid("description（証拠の内容）は 1〜2000 文字で入れてください");
     }
     refuse(RecordText.problem("description", description, 2000));
     refuse(RecordText.problem("source", source, 2000));
@@ -70,11 +69,10 @@ public class EvidenceCustody {
     Evidence evidence = existing(number, id);
     byte[] content = store.content(id);
     if (content == null) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "証拠 " + id + " にはファイルがありません（現物の証拠）");
+      throw Refused.notFound("証拠 " + id + " にはファイルがありません（現物の証拠）");
     }
     if (!sha256(content).equals(evidence.sha256())) {
-      throw new ApiException(HttpStatus.CONFLICT,
-          "証拠 " + id + " の内容が登録時の SHA-256 と一致しません。改ざんの疑いがあるため渡せません");
+      throw Refused.conflict("証拠 " + id + " の内容が登録時の SHA-256 と一致しません。改ざんの疑いがあるため渡せません");
     }
     store.addCustody(id, OffsetDateTime.now(clock), "DOWNLOADED", user, null);
     return new Download(evidence, content);
@@ -89,7 +87,7 @@ public class EvidenceCustody {
 
   public Evidence existing(String number, long id) {
     return store.find(number, id).orElseThrow(() ->
-        new ApiException(HttpStatus.NOT_FOUND, "インシデント " + number + " に証拠 " + id + " はありません"));
+        Refused.notFound("インシデント " + number + " に証拠 " + id + " はありません"));
   }
 
   public static String sha256(byte[] content) {
@@ -102,7 +100,7 @@ public class EvidenceCustody {
 
   private static void refuse(Optional<String> problem) {
     problem.ifPresent(message -> {
-      throw new ApiException(HttpStatus.BAD_REQUEST, message);
+      throw Refused.invalid(message);
     });
   }
 }

@@ -1,6 +1,5 @@
 package jp.smb.incident.intake;
 
-import jp.smb.incident.contract.IntakeVariables;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashMap;
@@ -12,8 +11,9 @@ import jp.smb.incident.company.Company;
 import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.company.CompanyService;
 import jp.smb.incident.company.CompanyTenantProvider;
-import jp.smb.incident.settings.OrganisationProperties;
+import jp.smb.incident.contract.IntakeVariables;
 import jp.smb.incident.procedure.Procedure;
+import jp.smb.incident.settings.OrganisationProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.HttpStatus;

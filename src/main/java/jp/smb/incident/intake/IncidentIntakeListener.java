@@ -1,18 +1,18 @@
 package jp.smb.incident.intake;
 
-import static jp.smb.incident.contract.IntakeVariables.REPORT_SOURCE;
-import static jp.smb.incident.contract.IntakeVariables.INCIDENT_NUMBER;
 import static jp.smb.incident.contract.IntakeVariables.DETECTED_AT;
-import jp.smb.incident.contract.DrillVariables;
+import static jp.smb.incident.contract.IntakeVariables.INCIDENT_NUMBER;
+import static jp.smb.incident.contract.IntakeVariables.REPORT_SOURCE;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
-import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.contract.DrillVariables;
+import jp.smb.incident.forms.FormValues;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecorder;
-import jp.smb.incident.response.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package jp.smb.incident.intake;
 
-import jp.smb.incident.contract.IntakeVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.company.Company;
+import jp.smb.incident.contract.IntakeVariables;
 import jp.smb.incident.settings.ContactChain;
 import jp.smb.incident.settings.OrganisationContacts;
 import jp.smb.incident.settings.OrganisationProperties;

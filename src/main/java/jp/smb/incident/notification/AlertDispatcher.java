@@ -30,11 +30,12 @@ public class AlertDispatcher {
   private final Clock clock;
   private final Counter sent;
   private final Counter failed;
-  private final WebhookSender webhook = new WebhookSender();
+  private final WebhookSender webhook;
 
-  public AlertDispatcher(Outbox outbox, NotificationSettings settings, ObjectProvider<JavaMailSender> mail, Clock clock,
-      MeterRegistry meters) {
+  AlertDispatcher(Outbox outbox, NotificationSettings settings, ObjectProvider<JavaMailSender> mail, Clock clock,
+      MeterRegistry meters, WebhookSender webhook) {
     this.outbox = outbox;
+    this.webhook = webhook;
     this.settings = settings;
     this.mail = mail;
     this.clock = clock;

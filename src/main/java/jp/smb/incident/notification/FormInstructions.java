@@ -3,7 +3,7 @@ package jp.smb.incident.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
-import jp.smb.incident.response.DeployedForms;
+import jp.smb.incident.forms.DeployedForms;
 import org.springframework.stereotype.Component;
 
 /** The first instruction of each step, as its form gives it under the title: the "what to do" of an alert. */

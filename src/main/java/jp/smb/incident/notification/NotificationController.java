@@ -8,6 +8,7 @@ import java.util.Set;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
 import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.record.IncidentRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ public class NotificationController {
   @GetMapping
   public List<AlertSummary> list(@RequestParam(defaultValue = "failed") String state,
       @RequestParam(defaultValue = "100") int limit) {
-    caller.require("通知の一覧", "incident-lead");
+    caller.require("通知の一覧", ResponseRole.INCIDENT_LEAD);
     String wanted = state.toLowerCase(Locale.ROOT);
     if (!STATES.contains(wanted)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "state は pending, sending, sent, failed のいずれかにしてください");

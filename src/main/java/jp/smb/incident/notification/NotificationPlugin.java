@@ -1,6 +1,6 @@
 package jp.smb.incident.notification;
 
-import jp.smb.incident.operations.EngineListeners;
+import jp.smb.incident.procedure.EngineListeners;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -2,8 +2,8 @@ package jp.smb.incident.notification;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.settings.JapaneseTime;
 
 /**
  * The alert for a new task, written for the people it is offered to. It names the incident and what to do, with a
@@ -16,7 +16,6 @@ import jp.smb.incident.drillmode.Drills;
 public record TaskAlert(String incidentNumber, String incidentTitle, String taskId, String taskName,
     String instruction, Integer severityLevel, OffsetDateTime dueAt, boolean urgent, String advice) {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
   private static final String DRILL_NOTICE = Drills.MARK + "これは訓練です。実際の報告や外部への連絡はしないでください。\n\n";
 
   /** 【訓練】 leads a drill's subject, before anything else a person reads in the inbox. */
@@ -43,6 +42,6 @@ public record TaskAlert(String incidentNumber, String incidentTitle, String task
         advice == null || advice.isBlank() ? "" : "\n" + advice + "\n",
         incidentNumber, incidentTitle == null ? "" : incidentTitle,
         severityLevel == null ? "未判定" : "レベル" + severityLevel,
-        dueAt == null ? "なし" : dueAt.atZoneSameInstant(zone).format(DATE_TIME), link);
+        dueAt == null ? "なし" : JapaneseTime.format(dueAt, zone), link);
   }
 }

@@ -1,13 +1,13 @@
 package jp.smb.incident.notification;
 
-import jp.smb.incident.contract.EscalationVariables;
-import jp.smb.incident.contract.IntakeVariables;
-import jp.smb.incident.contract.SeverityVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jp.smb.incident.contract.EscalationVariables;
+import jp.smb.incident.contract.IntakeVariables;
+import jp.smb.incident.contract.SeverityVariables;
 import jp.smb.incident.settings.ContactChain;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

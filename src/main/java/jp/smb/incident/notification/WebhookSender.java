@@ -1,41 +1,44 @@
 package jp.smb.incident.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
 
 /**
  * Posts an alert to a chat's incoming webhook as {@code {"text": "…"}}, the form Slack, Google Chat and
- * Microsoft Teams' incoming webhooks accept. Anything but a 2xx answer is a failed attempt.
+ * Microsoft Teams' incoming webhooks accept. Anything but a 2xx answer (a redirect too) is a failed attempt.
  */
+@Component
 class WebhookSender {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final RestClient http;
 
-  void send(String url, String subject, String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(json(subject + "\n" + body))).build();
-    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() / 100 != 2) {
-      throw new IOException("webhook answered " + answer.statusCode() + ": "
-          + answer.body().substring(0, Math.min(200, answer.body().length())));
-    }
+  WebhookSender(RestClient.Builder builder) {
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    requests.setReadTimeout(TIMEOUT);
+    this.http = builder.clone().requestFactory(requests).build();
   }
 
-  private static String json(String text) {
-    try {
-      return JSON.writeValueAsString(Map.of("text", text));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Posts the alert; a failure (no answer, a non-2xx answer) is thrown as a RestClientException. */
+  void send(String url, String subject, String body) {
+    http.post().uri(url).contentType(MediaType.APPLICATION_JSON).body(Map.of("text", subject + "\n" + body))
+        .exchange((request, answer) -> {
+          if (!answer.getStatusCode().is2xxSuccessful()) {
+            String text = StreamUtils.copyToString(answer.getBody(), StandardCharsets.UTF_8);
+            throw new IOException("webhook answered " + answer.getStatusCode().value() + ": "
+                + text.substring(0, Math.min(200, text.length())));
+          }
+          return null;
+        });
   }
 }

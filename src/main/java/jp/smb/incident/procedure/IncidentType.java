@@ -1,5 +1,8 @@
 package jp.smb.incident.procedure;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -64,6 +67,15 @@ public enum IncidentType {
 
   public Playbook playbook() {
     return playbook;
+  }
+
+  /** Type id → label, in the forms' order: how drafts, reports and the board name a type (never by its id). */
+  public static Map<String, String> labels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (IncidentType type : values()) {
+      labels.put(type.id, type.label);
+    }
+    return Collections.unmodifiableMap(labels);
   }
 
   public static Optional<IncidentType> of(String id) {

@@ -1,6 +1,5 @@
 package jp.smb.incident.record;
 
-import jp.smb.incident.contract.ReportingVariables;
 import static jp.smb.incident.contract.IntakeVariables.AFFECTED_SYSTEMS;
 import static jp.smb.incident.contract.IntakeVariables.COMMISSIONING_PARTY;
 import static jp.smb.incident.contract.IntakeVariables.DETECTED_AT;
@@ -20,11 +19,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.smb.incident.company.Companies;
-import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.contract.ProcessVariable;
 import jp.smb.incident.contract.ReportVariables;
+import jp.smb.incident.contract.ReportingVariables;
 import jp.smb.incident.contract.SeverityVariables;
+import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.input.RecordText;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.RecordEntries.ReportSent;

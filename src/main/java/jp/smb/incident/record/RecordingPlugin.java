@@ -1,7 +1,7 @@
 package jp.smb.incident.record;
 
+import jp.smb.incident.procedure.EngineListeners;
 import jp.smb.incident.procedure.Procedure;
-import jp.smb.incident.operations.EngineListeners;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

@@ -1,7 +1,7 @@
 package jp.smb.incident.record;
 
-import jp.smb.incident.api.ApiException;
 import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.input.Refused;
 import org.springframework.stereotype.Component;
 
 /** An incident's record as the caller may see it: another company's incident is answered as if it did not exist. */
@@ -18,6 +18,6 @@ public class VisibleIncidents {
 
   /** The record, or a 404 that tells nothing about whether the number exists elsewhere. */
   public IncidentRecord existing(String number) {
-    return records.find(number, scope.visibleCompanies()).orElseThrow(() -> ApiException.notFound(number));
+    return records.find(number, scope.visibleCompanies()).orElseThrow(() -> Refused.notFound("インシデント " + number + " は見つかりません"));
   }
 }

@@ -1,8 +1,8 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.contract.ReportVariables;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.contract.ReportVariables;
 import jp.smb.incident.documents.PdfDocuments;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;

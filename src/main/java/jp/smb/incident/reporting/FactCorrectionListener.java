@@ -1,10 +1,10 @@
 package jp.smb.incident.reporting;
 
 import java.util.Map;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.response.IncidentHelperStart;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class FactCorrectionListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     IncidentRecord incident = start.openIncident(execution,
-        "事実の更新は、インシデント対応責任者（incident-lead）が行います", "incident-lead", Groups.CAMUNDA_ADMIN);
+        "事実の更新は、インシデント対応責任者（incident-lead）が行います", true, ResponseRole.INCIDENT_LEAD);
     Map<String, Object> answers = ReportingFacts.formAnswers(execution.getVariables());
     if (answers.isEmpty()) {
       throw new RejectedInputException("変える事実を 1 つ以上入力してください");

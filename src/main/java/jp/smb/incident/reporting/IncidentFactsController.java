@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.record.VisibleIncidents;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ public class IncidentFactsController {
   /** Answers with the obligations as the decision taken on the corrected facts left them. */
   @PatchMapping(path = "/api/incidents/{number}/facts", consumes = "application/json")
   public List<Obligation> correct(@PathVariable String number, @RequestBody(required = false) Map<String, Object> facts) {
-    String user = caller.require("事実の更新", "incident-lead");
+    String user = caller.require("事実の更新", ResponseRole.INCIDENT_LEAD);
     incidents.existing(number);
     if (facts == null || facts.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "更新する事実を JSON のオブジェクトで 1 つ以上指定してください。使える名前: "

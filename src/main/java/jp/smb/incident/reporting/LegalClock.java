@@ -1,8 +1,8 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.contract.ReportingVariables;
 import java.util.HashMap;
 import java.util.Map;
+import jp.smb.incident.contract.ReportingVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 

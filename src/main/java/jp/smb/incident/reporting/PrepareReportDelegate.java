@@ -1,11 +1,11 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.contract.ReportVariables;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.contract.ReportVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;

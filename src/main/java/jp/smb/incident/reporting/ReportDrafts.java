@@ -2,7 +2,6 @@ package jp.smb.incident.reporting;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.smb.incident.documents.Templates;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
+import jp.smb.incident.settings.JapaneseTime;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -35,7 +35,6 @@ public class ReportDrafts {
   /** The incident's report obligations as they stand ({@link ReportObligations.Obligation}), among the facts. */
   static final String OBLIGATIONS = "reportObligations";
 
-  private static final DateTimeFormatter JAPANESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
 
   private static final List<String> IMPROPER_TYPES = List.of("unauthorized-access", "insider", "ransomware", "malware");
 
@@ -166,7 +165,7 @@ public class ReportDrafts {
   }
 
   private String label(OffsetDateTime time) {
-    return time == null ? "【日時】" : time.atZoneSameInstant(zone).format(JAPANESE_DATE_TIME);
+    return time == null ? "【日時】" : JapaneseTime.format(time, zone);
   }
 
   private static String containment(Map<String, Object> f) {

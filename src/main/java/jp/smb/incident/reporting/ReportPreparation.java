@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.settings.JapaneseTime;
 
 /**
  * Works out the due date of a report from the time the business became aware of the reportable situation, and
@@ -21,7 +21,6 @@ import jp.smb.incident.drillmode.Drills;
  */
 public class ReportPreparation {
 
-  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分");
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
   static final String DRILL_DRAFT = Drills.MARK + "これは訓練用の下書きです。実際の報告先に送ったり、窓口に電話したりしないでください。\n\n";
 
@@ -97,7 +96,7 @@ public class ReportPreparation {
   }
 
   private String label(OffsetDateTime time) {
-    return time.atZoneSameInstant(zone).format(LABEL);
+    return JapaneseTime.format(time, zone);
   }
 
   /**

@@ -1,9 +1,9 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.contract.ReportVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import jp.smb.incident.contract.ReportVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;

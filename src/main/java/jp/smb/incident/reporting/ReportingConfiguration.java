@@ -1,9 +1,8 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import jp.smb.incident.drillmode.DrillTime;
-import jp.smb.incident.intake.IncidentTypes;
-import jp.smb.incident.response.DeployedForms;
 import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +17,8 @@ public class ReportingConfiguration {
   }
 
   @Bean
-  ReportPreparation reportPreparation(Clock clock, DeployedForms forms, IncidentProperties settings,
-      DrillTime drillTime) {
-    return new ReportPreparation(new ReportDrafts(IncidentTypes.labels(forms), clock.getZone()),
+  ReportPreparation reportPreparation(Clock clock, IncidentProperties settings, DrillTime drillTime) {
+    return new ReportPreparation(new ReportDrafts(IncidentType.labels(), clock.getZone()),
         settings.reporting().reminderBefore(), settings.reporting().unfixedReminder(), clock.getZone(), drillTime);
   }
 }

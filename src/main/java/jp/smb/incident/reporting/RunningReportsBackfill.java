@@ -1,6 +1,5 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.contract.ReportVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.smb.incident.contract.ReportVariables;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -2,6 +2,7 @@ package jp.smb.incident.response;
 
 import static jp.smb.incident.contract.ResponseVariables.CONTINUITY_REQUESTED;
 import static jp.smb.incident.contract.ResponseVariables.CONTINUITY_WATCHED;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 

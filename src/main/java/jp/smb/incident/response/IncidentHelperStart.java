@@ -1,10 +1,13 @@
 package jp.smb.incident.response;
 
-import jp.smb.incident.api.ApiCaller;
+import java.util.List;
 import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.contract.ResponseRole;
+import jp.smb.incident.forms.FormValues;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -28,14 +31,18 @@ public class IncidentHelperStart {
   }
 
   /**
-   * @param refusal what a caller without one of the roles is told
-   * @param roles   the roles that may start it; a company's role group counts as its role
+   * @param refusal        what a caller without one of the roles is told
+   * @param administrators whether camunda-admin may start it too
+   * @param roles          the roles that may start it; a company's role group counts as its role
    * @return the open incident named by {@code incidentNumber}
    */
-  public IncidentRecord openIncident(DelegateExecution execution, String refusal, String... roles) {
+  public IncidentRecord openIncident(DelegateExecution execution, String refusal, boolean administrators,
+      ResponseRole... roles) {
     formValues.check(execution);
     Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (caller != null && caller.getGroupIds() != null && !ApiCaller.actsAs(caller.getGroupIds(), roles)) {
+    if (caller != null && caller.getGroupIds() != null
+        && !(administrators && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN))
+        && !ResponseRole.anyHeldBy(caller.getGroupIds(), List.of(roles))) {
       throw new RejectedInputException(refusal);
     }
     String number = text(execution, "incidentNumber");

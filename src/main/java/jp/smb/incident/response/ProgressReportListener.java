@@ -1,5 +1,6 @@
 package jp.smb.incident.response;
 
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.RejectedInputException;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecorder;
@@ -25,7 +26,8 @@ public class ProgressReportListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     IncidentRecord incident = start.openIncident(execution,
-        "経営者への状況報告は、インシデント対応責任者（incident-lead）が行います", "incident-lead", "executive");
+        "経営者への状況報告は、インシデント対応責任者（incident-lead）が行います", false, ResponseRole.INCIDENT_LEAD,
+        ResponseRole.EXECUTIVE);
     String report = IncidentHelperStart.text(execution, "progressReport");
     if (report == null) {
       throw new RejectedInputException("incidentNumber（インシデント番号）と progressReport（報告した内容）を入力してください");

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A setting a person got wrong, found at start-up: which setting, what it was set to (never a password), and each
- * rule it breaks, in Japanese and English. {@link ConfigurationFailureAnalyzer} turns it into a short message.
+ * rule it breaks, in Japanese and English. The start-up failure analyser turns it into a short message.
  */
 public class ConfigurationMistakeException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package jp.smb.incident.supervision;
 
+import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,13 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import jp.smb.incident.company.CompanyScope;
-import jp.smb.incident.intake.IncidentTypes;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.procedure.Procedure;
-import jp.smb.incident.organisation.ResponseRole;
-import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecord.State;
+import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
-import jp.smb.incident.response.DeployedForms;
 import jp.smb.incident.supervision.PendingReports.PendingReport;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -69,13 +68,13 @@ public class IncidentBoard {
   private final CompanyScope scope;
 
   public IncidentBoard(IncidentRecords records, PendingReports pendingReports, RuntimeService runtimeService,
-      TaskService taskService, DeployedForms forms, Clock clock, CompanyScope scope) {
+      TaskService taskService, Clock clock, CompanyScope scope) {
     this.scope = scope;
     this.records = records;
     this.pendingReports = pendingReports;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
-    this.typeLabels = IncidentTypes.labels(forms);
+    this.typeLabels = IncidentType.labels();
     this.clock = clock;
   }
 

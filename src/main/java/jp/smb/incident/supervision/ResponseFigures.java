@@ -1,5 +1,6 @@
 package jp.smb.incident.supervision;
 
+import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import jp.smb.incident.company.CompanyScope;
-import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
-import jp.smb.incident.response.DeployedForms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +34,10 @@ public class ResponseFigures {
   private final Clock clock;
   private final CompanyScope scope;
 
-  public ResponseFigures(IncidentRecords records, DeployedForms forms, Clock clock, CompanyScope scope) {
+  public ResponseFigures(IncidentRecords records, Clock clock, CompanyScope scope) {
     this.scope = scope;
     this.records = records;
-    this.typeLabels = IncidentTypes.labels(forms);
+    this.typeLabels = IncidentType.labels();
     this.clock = clock;
   }
 

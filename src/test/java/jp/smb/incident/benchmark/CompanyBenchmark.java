@@ -194,9 +194,9 @@ final class CompanyBenchmark {
     engine.getIdentityService().setAuthentication(user, groups, tenants);
     try {
       // Ours as the task manager chooses it: without a check per task for a caller granted every task.
-      String ours = "jp.smb.incident.operations.TaskQuery." + (readsEveryTask((TaskQueryImpl) query.get())
+      String ours = "jp.smb.incident.taskquery.TaskQuery." + (readsEveryTask((TaskQueryImpl) query.get())
           ? "selectPlainTasksOfReader" : "selectPlainTasks");
-      for (String statement : List.of("jp.smb.incident.operations.TaskQuery.selectGrantsOnEveryTask", ours,
+      for (String statement : List.of("jp.smb.incident.taskquery.TaskQuery.selectGrantsOnEveryTask", ours,
           "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria")) {
         boolean ofTheEngine = statement.startsWith("org.");
         if (ofTheEngine && companyCount * perCompany > engineDeskLimit && who.equals("desk")) {
@@ -227,7 +227,7 @@ final class CompanyBenchmark {
   private boolean readsEveryTask(TaskQueryImpl query) {
     return configuration.getCommandExecutorTxRequired().execute(context -> {
       context.getAuthorizationManager().configureTaskQuery(query);
-      return (Long) context.getDbEntityManager().selectOne("jp.smb.incident.operations.TaskQuery.selectGrantsOnEveryTask",
+      return (Long) context.getDbEntityManager().selectOne("jp.smb.incident.taskquery.TaskQuery.selectGrantsOnEveryTask",
           query) > 0;
     });
   }

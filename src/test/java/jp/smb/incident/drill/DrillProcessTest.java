@@ -1,6 +1,5 @@
 package jp.smb.incident.drill;
 
-import jp.smb.incident.contract.DrillVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,7 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import jp.smb.incident.drillmode.Drills;
+import jp.smb.incident.contract.DrillVariables;
 import jp.smb.incident.procedure.IncidentDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

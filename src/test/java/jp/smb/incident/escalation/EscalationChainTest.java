@@ -1,9 +1,9 @@
 package jp.smb.incident.escalation;
 
-import static jp.smb.incident.organisation.ResponseRole.EXECUTIVE;
-import static jp.smb.incident.organisation.ResponseRole.INCIDENT_LEAD;
-import static jp.smb.incident.organisation.ResponseRole.SYSADMIN;
-import static jp.smb.incident.organisation.ResponseRole.TECH;
+import static jp.smb.incident.contract.ResponseRole.EXECUTIVE;
+import static jp.smb.incident.contract.ResponseRole.INCIDENT_LEAD;
+import static jp.smb.incident.contract.ResponseRole.SYSADMIN;
+import static jp.smb.incident.contract.ResponseRole.TECH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import jp.smb.incident.organisation.ResponseRole;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.settings.ContactChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

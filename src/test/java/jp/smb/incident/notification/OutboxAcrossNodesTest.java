@@ -101,7 +101,8 @@ class OutboxAcrossNodesTest {
   }
 
   private AlertDispatcher node() {
-    return new AlertDispatcher(outbox, settings, mailSender, clock, new SimpleMeterRegistry());
+    return new AlertDispatcher(outbox, settings, mailSender, clock, new SimpleMeterRegistry(),
+        new WebhookSender(org.springframework.web.client.RestClient.builder()));
   }
 
   private void enqueue(String subject) {

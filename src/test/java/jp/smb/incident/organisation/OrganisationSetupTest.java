@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.security.NewAccount;
 import jp.smb.incident.settings.OrganisationProperties;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,5 +1,6 @@
 package jp.smb.incident.reporting;
 
+import jp.smb.incident.procedure.IncidentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jp.smb.incident.intake.IncidentTypes;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
-import jp.smb.incident.response.DeployedForms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReportPreparationTest {
 
   private final ReportPreparation preparation =
-      new ReportPreparation(new ReportDrafts(IncidentTypes.labels(new DeployedForms()), ZoneId.of("Asia/Tokyo")),
+      new ReportPreparation(new ReportDrafts(IncidentType.labels(), ZoneId.of("Asia/Tokyo")),
           Duration.ofDays(1), Duration.ofDays(3), ZoneId.of("Asia/Tokyo"));
 
   private static ReportItem item(String id, String recipient, Duration deadline) {
