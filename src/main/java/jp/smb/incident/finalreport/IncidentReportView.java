@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import jp.smb.incident.documents.HtmlDocuments;
+import jp.smb.incident.documents.TextDocuments;
 import jp.smb.incident.documents.PdfDocuments;
 import jp.smb.incident.evidence.CustodyEntry;
 import jp.smb.incident.evidence.Evidence;
@@ -106,8 +107,20 @@ public class IncidentReportView {
 
   /** The page, from {@code templates/report/incident-report.html}. */
   public String html() {
+    return HtmlDocuments.render("report/incident-report", Map.of("report", model()));
+  }
+
+  /** The same report as Markdown, from {@code templates/report/incident-report.md}. */
+  public String markdown() {
+    return TextDocuments.markdown("report/incident-report", Map.of("report", model()));
+  }
+
+  /** What both templates show. */
+  private Map<String, Object> model() {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("number", record.incidentNumber());
+    report.put("title", record.title());
+    report.put("state", record.state().label());
     Map<String, String> heading = new LinkedHashMap<>();
     heading.put("件名", record.title());
     heading.put("手順", procedureName());
@@ -117,21 +130,27 @@ public class IncidentReportView {
     report.put("tenItems", tenItems());
     report.put("decisions", timeline.stream().filter(t -> t.kind().equals("DECISION")).map(this::entry).toList());
     report.put("timeline", timeline.stream().map(this::entry).toList());
+    // A Markdown table cell ends at a bar or a line break.
+    report.put("timelineCells", timeline.stream().map(t -> Map.of("time", time(t.occurredAt()), "title",
+        cell(t.title()), "actor", cell(t.actor()), "detail", cell(t.detail()))).toList());
     report.put("reports", reports.stream().map(r -> Map.of("title", text(r.title()),
         "mandatory", r.mandatory() ? "義務" : "任意", "due", time(r.dueAt()),
-        "sent", orUnknown(r.sentAt()) + " " + orUnknown(r.channel()), "sentBy", text(r.sentBy()),
-        "reference", text(r.reference()))).toList());
+        "sent", orUnknown(r.sentAt()) + " " + orUnknown(r.channel()), "sentAt", orUnknown(r.sentAt()),
+        "sentBy", text(r.sentBy()), "sentByOrUnknown", orUnknown(r.sentBy()), "reference", text(r.reference())))
+        .toList());
     report.put("evidence", evidence.stream().map(item -> Map.of("description", text(item.description()),
         "source", text(item.source()), "collected", text(item.collectedBy()) + " " + time(item.collectedAt()),
+        "collectedBy", text(item.collectedBy()), "collectedTime", time(item.collectedAt()),
         "file", item.fileName() == null ? "（現物）" : item.fileName() + "（" + item.sizeBytes() + " バイト）",
-        "sha256", text(item.sha256()), "custody", custodyOf(item))).toList());
+        "sha256", text(item.sha256()), "hash", item.sha256() == null ? "" : " SHA-256 " + item.sha256(),
+        "custody", custodyOf(item))).toList());
     Map<String, String> causes = new LinkedHashMap<>();
     causes.put("根本原因", orUnknown(record.rootCause()));
     causes.put("再発防止策", orUnknown(record.preventionMeasures()));
     report.put("causes", causes);
     report.put("responseTimes", responseTimes());
     report.put("createdAt", time(OffsetDateTime.now(zone)));
-    return HtmlDocuments.render("report/incident-report", Map.of("report", report));
+    return report;
   }
 
   private Map<String, String> entry(TimelineEntry entry) {
@@ -144,29 +163,6 @@ public class IncidentReportView {
     custody.apply(item.id()).forEach(c -> chain.append(time(c.occurredAt())).append(' ').append(c.action())
         .append(' ').append(c.actor()).append(c.detail() == null ? "" : " " + c.detail()).append('\n'));
     return chain.toString();
-  }
-
-  public String markdown() {
-    StringBuilder m = new StringBuilder("# インシデント報告書 " + record.incidentNumber() + "\n\n");
-    m.append("- 件名: ").append(record.title()).append("\n- 状態: ").append(record.state().label()).append("\n\n");
-    m.append("## 概要（5W1H）\n\n");
-    fiveWOneH().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
-    m.append("\n## 整理しておくべき事項\n\n");
-    tenItems().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
-    m.append("\n## 対応経過\n\n| 日時 | 内容 | 担当 | 詳細 |\n|---|---|---|---|\n");
-    timeline.forEach(t -> m.append("| ").append(time(t.occurredAt())).append(" | ").append(cell(t.title()))
-        .append(" | ").append(cell(t.actor())).append(" | ").append(cell(t.detail())).append(" |\n"));
-    m.append("\n## 報告の記録\n\n");
-    reports.forEach(r -> m.append("- ").append(r.title()).append("（").append(r.mandatory() ? "義務" : "任意")
-        .append("）: ").append(orUnknown(r.sentAt())).append(' ').append(orUnknown(r.sentBy())).append('\n'));
-    m.append("\n## 証拠\n\n");
-    evidence.forEach(x -> m.append("- ").append(x.description()).append("（").append(x.collectedBy()).append(' ')
-        .append(time(x.collectedAt())).append("）").append(x.sha256() == null ? "" : " SHA-256 " + x.sha256())
-        .append('\n'));
-    m.append("\n## 根本原因と再発防止策\n\n- 根本原因: ").append(orUnknown(record.rootCause()))
-        .append("\n- 再発防止策: ").append(orUnknown(record.preventionMeasures())).append("\n\n## 対応に要した時間\n\n");
-    responseTimes().forEach((k, v) -> m.append("- ").append(k).append(": ").append(v).append('\n'));
-    return m.toString();
   }
 
   public Map<String, Object> json() {

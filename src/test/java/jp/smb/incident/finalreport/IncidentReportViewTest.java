@@ -18,8 +18,12 @@ class IncidentReportViewTest {
   private static final OffsetDateTime DETECTED = OffsetDateTime.parse("2026-12-02T09:30:00+09:00");
 
   private static IncidentReportView view() {
+    return view("顧客名簿の漏えい");
+  }
+
+  private static IncidentReportView view(String title) {
     IncidentRecord record = new IncidentRecord("INC-2026-0007", "pi-1", "ipa-incident-response",
-        IncidentRecord.State.CLOSED, "顧客名簿の漏えい", "unauthorized-access", 3, "株式会社サンプル", null, null,
+        IncidentRecord.State.CLOSED, title, "unauthorized-access", 3, "株式会社サンプル", null, null,
         "internal", "demo-staff", DETECTED, DETECTED.minusHours(3), DETECTED.plusHours(2), DETECTED.plusDays(1),
         DETECTED.plusDays(2), "名簿が外部に送信された", "VPN の脆弱性", null, null, "VPN 機器の未更新",
         "月次で更新を確認する", "ファイルサーバー", null, null, DETECTED, false);
@@ -90,5 +94,12 @@ class IncidentReportViewTest {
         - 封じ込めまでの時間（発覚→初動対応の完了）: 2時間0分
         - 復旧までの時間（発覚→復旧）: 1日0時間0分
         """);
+  }
+
+  /** What a reporter typed stays text: the template engine does not evaluate it. */
+  @Test
+  void shouldKeepTemplateExpressionsInTheIncidentAsText() {
+    assertThat(view("[(${report.number})] と [# th:each=\"x : ${report}\"]x[/]").markdown())
+        .contains("- 件名: [(${report.number})] と [# th:each=\"x : ${report}\"]x[/]\n");
   }
 }
