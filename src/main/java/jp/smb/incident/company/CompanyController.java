@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
-import jp.smb.incident.input.PlainText;
 import jp.smb.incident.organisation.OrganisationSetup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +28,13 @@ public class CompanyController {
   /** The vendor's administrators manage companies and members; Camunda administrators may too. */
   private static final String VENDOR_ADMIN = OrganisationSetup.VENDOR_ADMIN_GROUP;
 
-  public record CompanyRequest(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 500) @PlainText String name,
-      @Size(max = 20) String profile, @Size(max = 64) String defaultProcedure,
-      Map<String, @Size(max = 2000) String> contacts) {
+  /** The rules of each value are the company's own ({@link Company}), checked by the service. */
+  public record CompanyRequest(@NotBlank String id, @NotBlank String name, String profile, String defaultProcedure,
+      Map<String, String> contacts) {
   }
 
-  public record SettingsRequest(@NotBlank @Size(max = 500) @PlainText String name, @Size(max = 20) String profile,
-      @Size(max = 64) String defaultProcedure, Map<String, @Size(max = 2000) String> contacts) {
+  public record SettingsRequest(@NotBlank String name, String profile, String defaultProcedure,
+      Map<String, String> contacts) {
   }
 
   public record MemberRequest(@NotBlank @Size(max = 64) String userId, @NotNull List<@NotBlank String> roles) {

@@ -1,12 +1,16 @@
 package jp.smb.incident.company;
 
+import java.util.stream.Collectors;
+import jakarta.validation.Validator;
+import jakarta.validation.Path;
+import jakarta.validation.ElementKind;
+import jakarta.validation.ConstraintViolation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.Refused;
 import jp.smb.incident.organisation.OrganisationSetup;
@@ -24,18 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CompanyService {
 
-  /** Lower-case letters and digits in words joined by single hyphens: readable in a URL and a tenant id. */
-  static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  static final Set<String> PROFILES = Set.of("sole-proprietor", "company");
-  static final Set<String> PROCEDURES = Set.of("ipa-incident-response", "six-step-incident-response");
-  static final Set<String> CONTACTS = Set.of("lawyer", "insurer", "police", "partners", "providers", "support");
-
   private final ProcessEngine engine;
   private final IdentityService identityService;
   private final Companies companies;
   private final Clock clock;
+  private final Validator validator;
 
-  public CompanyService(ProcessEngine engine, Companies companies, Clock clock) {
+  public CompanyService(ProcessEngine engine, Companies companies, Clock clock, Validator validator) {
+    this.validator = validator;
     this.engine = engine;
     this.identityService = engine.getIdentityService();
     this.companies = companies;
@@ -140,44 +140,35 @@ public class CompanyService {
         .toList();
   }
 
-  private static Company valid(Company company) {
-    if (company.id() == null || !ID.matcher(company.id()).matches() || company.id().length() > 64) {
-      throw Refused.invalid("id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）");
+  /** The company as kept: its rules checked (every broken one said at once), blanks dropped, text stripped. */
+  private Company valid(Company requested) {
+    Company company = new Company(requested.id(), requested.name(),
+        requested.profile() == null ? "company" : requested.profile(), requested.defaultProcedure(),
+        requested.contacts() == null ? Map.of() : requested.contacts());
+    Set<ConstraintViolation<Company>> broken = validator.validate(company);
+    if (!broken.isEmpty()) {
+      throw Refused.invalid(broken.stream().map(CompanyService::message).sorted().collect(Collectors.joining("。")));
     }
     if (CompanyTenantProvider.INSTALLATION.equals(company.id())) {
       throw Refused.invalid("id " + CompanyTenantProvider.INSTALLATION
           + " は「この環境そのもの」を表すために予約されています。別の id にしてください");
     }
-    if (company.name() == null || company.name().isBlank() || company.name().length() > 500) {
-      throw Refused.invalid("name（事業者名）を 500 文字以内で指定してください");
-    }
-    String profile = company.profile() == null ? "company" : company.profile();
-    if (!PROFILES.contains(profile)) {
-      throw Refused.invalid("profile は sole-proprietor か company にしてください");
-    }
-    if (company.defaultProcedure() != null && !PROCEDURES.contains(company.defaultProcedure())) {
-      throw Refused.invalid("defaultProcedure は ipa-incident-response か six-step-incident-response にしてください");
-    }
-    Map<String, String> contacts = company.contacts() == null ? Map.of() : company.contacts();
-    for (Map.Entry<String, String> contact : contacts.entrySet()) {
-      if (!CONTACTS.contains(contact.getKey())) {
-        throw Refused.invalid("contacts に知らない項目があります: " + contact.getKey()
-            + "（使える項目: lawyer, insurer, police, partners, providers, support）");
-      }
-      if (contact.getValue() != null && contact.getValue().length() > 2000) {
-        throw Refused.invalid("contacts." + contact.getKey() + " は 2000 文字以内にしてください");
-      }
-      if (contact.getValue() != null && contact.getValue().chars()
-          .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-        throw Refused.invalid("contacts." + contact.getKey() + " に制御文字は使えません");
-      }
-    }
     Map<String, String> given = new TreeMap<>();
-    contacts.forEach((key, value) -> {
+    company.contacts().forEach((key, value) -> {
       if (value != null && !value.isBlank()) {
         given.put(key, value.strip());
       }
     });
-    return new Company(company.id(), company.name().strip(), profile, company.defaultProcedure(), given);
+    return new Company(company.id(), company.name().strip(), company.profile(), company.defaultProcedure(), given);
+  }
+
+  /** A contact's value is named by its key ({@code contacts.lawyer は…}); other rules carry their whole message. */
+  private static String message(ConstraintViolation<Company> violation) {
+    Path.Node leaf = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      leaf = node;
+    }
+    return leaf != null && leaf.getKind() == ElementKind.CONTAINER_ELEMENT && "<map value>".equals(leaf.getName())
+        ? "contacts." + leaf.getKey() + " " + violation.getMessage() : violation.getMessage();
   }
 }

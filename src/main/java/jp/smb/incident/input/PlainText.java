@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 import jp.smb.incident.input.RecordText;
 
 /** Text a person can read back: tabs and line breaks, but no other control characters (see {@link RecordText}). */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -402,6 +404,34 @@ class CompaniesTest {
     // Someone in two companies says which.
     assertThat(http.postJson("/api/drills", "vendor-desk", PASSWORD, "{\"scenario\": \"email-misdelivery\"}")
         .statusCode()).isEqualTo(400);
+  }
+
+  /** The company's rules (Company), each said in the words an administrator reads, all broken ones at once. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Acme_1 | "profile": "company"                          | id は英小文字・数字を 1 つのハイフンでつないだ 64 文字以内にしてください（例: acme、yamada-shoten）
+      rules1 | "profile": "shop"                             | profile は sole-proprietor か company にしてください
+      rules2 | "defaultProcedure": "other"                   | defaultProcedure は ipa-incident-response か six-step-incident-response にしてください
+      rules3 | "contacts": {"fax": "03-0000-0000"}           | contacts に知らない項目があります: fax（使える項目: lawyer, insurer, police, partners, providers, support）
+      rules4 | "contacts": {"lawyer": "a\\u0007b"}          | contacts.lawyer に制御文字は使えません
+      rules5 | "profile": "shop", "defaultProcedure": "other" | defaultProcedure は ipa-incident-response か six-step-incident-response にしてください。profile は sole-proprietor か company にしてください
+      """)
+  void shouldRefuseACompanyThatBreaksItsRulesAndCreateNothing(String id, String fields, String message) {
+    HttpResponse<String> response = http.postJson("/api/companies", "vendor-boss", PASSWORD,
+        "{\"id\": \"" + id + "\", \"name\": \"規則株式会社\", " + fields + "}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).isEqualTo(message);
+    assertThat(engine.getIdentityService().createTenantQuery().tenantId(id).count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAContactLongerThan2000Characters() {
+    HttpResponse<String> response = http.postJson("/api/companies", "vendor-boss", PASSWORD,
+        "{\"id\": \"rules6\", \"name\": \"規則株式会社\", \"contacts\": {\"insurer\": \"" + "保".repeat(2001) + "\"}}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).isEqualTo("contacts.insurer は 2000 文字以内にしてください");
   }
 
   @Test
