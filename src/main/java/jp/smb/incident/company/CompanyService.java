@@ -1,16 +1,16 @@
 package jp.smb.incident.company;
 
-import java.util.stream.Collectors;
-import jakarta.validation.Validator;
-import jakarta.validation.Path;
-import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import jp.smb.incident.contract.ResponseRole;
 import jp.smb.incident.input.Refused;
 import jp.smb.incident.organisation.OrganisationSetup;

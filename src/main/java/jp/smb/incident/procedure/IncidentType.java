@@ -1,9 +1,9 @@
 package jp.smb.incident.procedure;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,8 @@
 package jp.smb.incident.reporting;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +70,19 @@ public class ReportObligations {
             + " WHERE state = 'open' AND due_at IS NOT NULL" + (before == null ? "" : " AND due_at < :before"))
         .params(before == null ? java.util.Map.of() : java.util.Map.of("before", before))
         .query(Due.class).list();
+  }
+
+  /** The open reports with a deadline of these incidents only: what the board shows beside them. */
+  public List<Due> openOf(Collection<String> incidentNumbers) {
+    List<String> numbers = List.copyOf(incidentNumbers);
+    List<Due> due = new ArrayList<>();
+    // In chunks: a statement's parameters are limited (the board asks for at most a few hundred at a time).
+    for (int from = 0; from < numbers.size(); from += 500) {
+      due.addAll(jdbc.sql("SELECT incident_number, item, recipient, due_at FROM report_obligation"
+              + " WHERE state = 'open' AND due_at IS NOT NULL AND incident_number IN (:numbers)")
+          .param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 500))).query(Due.class).list());
+    }
+    return due;
   }
 
   /**

@@ -1,8 +1,8 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import jp.smb.incident.drillmode.DrillTime;
+import jp.smb.incident.procedure.IncidentType;
 import jp.smb.incident.settings.IncidentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

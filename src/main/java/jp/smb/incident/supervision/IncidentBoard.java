@@ -1,6 +1,5 @@
 package jp.smb.incident.supervision;
 
-import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,8 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jp.smb.incident.company.CompanyScope;
 import jp.smb.incident.contract.ResponseRole;
+import jp.smb.incident.procedure.IncidentType;
 import jp.smb.incident.procedure.Procedure;
 import jp.smb.incident.record.IncidentRecord.State;
 import jp.smb.incident.record.IncidentRecord;
@@ -20,15 +21,14 @@ import jp.smb.incident.record.IncidentRecords;
 import jp.smb.incident.supervision.PendingReports.PendingReport;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * What a manager asks of the open incidents, most urgent first: how bad each is, where it stands, who holds it and
- * which legal deadline is closest. Read from the record and the engine with the caller's authorizations.
+ * which legal deadline is closest. The incidents come from the record (the caller's companies only), their deadlines
+ * from the legal clock's table (report_obligation), their tasks from the engine under the caller's authorizations;
+ * stages and task groups are read for all of them at once ({@link RunningState}), not once per incident or task.
  */
 @Component
 public class IncidentBoard {
@@ -63,12 +63,14 @@ public class IncidentBoard {
   private final PendingReports pendingReports;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final RunningState running;
   private final Map<String, String> typeLabels;
   private final Clock clock;
   private final CompanyScope scope;
 
   public IncidentBoard(IncidentRecords records, PendingReports pendingReports, RuntimeService runtimeService,
-      TaskService taskService, Clock clock, CompanyScope scope) {
+      TaskService taskService, RunningState running, Clock clock, CompanyScope scope) {
+    this.running = running;
     this.scope = scope;
     this.records = records;
     this.pendingReports = pendingReports;
@@ -93,11 +95,13 @@ public class IncidentBoard {
     List<String> numbers = open.stream().map(IncidentRecord::incidentNumber).toList();
     Map<String, Deadline> nearest = nearestDeadlines(numbers, now, zone);
     Map<String, List<OpenTask>> tasks = openTasks(numbers, zone);
+    Map<String, List<String>> stages = running.stages(open.stream().map(IncidentRecord::processInstanceId)
+        .filter(Objects::nonNull).toList());
 
     List<Entry> entries = new ArrayList<>();
     for (IncidentRecord incident : open) {
       Deadline deadline = nearest.get(incident.incidentNumber());
-      entries.add(entry(incident, stages(incident.processInstanceId()),
+      entries.add(entry(incident, stages.getOrDefault(incident.processInstanceId(), List.of()),
           tasks.getOrDefault(incident.incidentNumber(), List.of()), deadline, urgency(deadline)));
     }
     entries.sort(Comparator.comparing(Entry::urgency)
@@ -154,35 +158,16 @@ public class IncidentBoard {
           .processInstanceIds(new HashSet<>(tasks.stream().map(Task::getProcessInstanceId).toList())).list()
           .forEach(instance -> incidentOf.put(instance.getId(), instance.getBusinessKey()));
     }
+    Map<String, List<String>> offeredTo = running.candidateGroups(tasks.stream().map(Task::getId).toList());
     Map<String, List<OpenTask>> byIncident = new HashMap<>();
     for (Task task : tasks) {
-      List<Group> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId)
+      List<Group> groups = offeredTo.getOrDefault(task.getId(), List.of()).stream()
           .map(id -> new Group(id, ResponseRole.ofAnyGroupId(id).map(ResponseRole::japaneseName).orElse(id))).toList();
       byIncident.computeIfAbsent(incidentOf.get(task.getProcessInstanceId()), n -> new ArrayList<>())
           .add(new OpenTask(task.getName(), groups, task.getAssignee(),
               task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toOffsetDateTime()));
     }
     return byIncident;
-  }
-
-  /** The stage (three-stage) or steps (six-step, some run side by side) the incident is in: its active sub-processes. */
-  private List<String> stages(String processInstanceId) {
-    if (processInstanceId == null) {
-      return List.of();
-    }
-    ActivityInstance root = runtimeService.getActivityInstance(processInstanceId);
-    if (root == null) {
-      return List.of();
-    }
-    List<String> stages = new ArrayList<>();
-    for (ActivityInstance child : root.getChildActivityInstances()) {
-      if ("subProcess".equals(child.getActivityType()) && child.getActivityName() != null) {
-        stages.add(child.getActivityName());
-      }
-    }
-    return stages;
   }
 
   private static String procedureName(String key) {

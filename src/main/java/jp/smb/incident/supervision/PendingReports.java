@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jp.smb.incident.record.IncidentRecords;
@@ -33,9 +32,7 @@ public class PendingReports {
 
   /** The pending reports of these incidents (the ones the caller may see). */
   public List<PendingReport> of(Collection<String> incidentNumbers, ZoneId zone) {
-    Set<String> wanted = new HashSet<>(incidentNumbers);
-    return obligations.open(null).stream().filter(due -> wanted.contains(due.incidentNumber()))
-        .map(due -> pending(due, zone)).toList();
+    return obligations.openOf(incidentNumbers).stream().map(due -> pending(due, zone)).toList();
   }
 
   /** Pending reports whose deadline has passed, of real incidents still open (drills are never counted). */

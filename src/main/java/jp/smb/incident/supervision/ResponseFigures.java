@@ -1,6 +1,5 @@
 package jp.smb.incident.supervision;
 
-import jp.smb.incident.procedure.IncidentType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import jp.smb.incident.company.CompanyScope;
+import jp.smb.incident.procedure.IncidentType;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package jp.smb.incident.reporting;
 
-import jp.smb.incident.procedure.IncidentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.smb.incident.procedure.IncidentType;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

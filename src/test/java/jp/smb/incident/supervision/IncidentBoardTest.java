@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import jp.smb.incident.supervision.IncidentBoard.Entry;
 import jp.smb.incident.supervision.IncidentBoard.Urgency;
 import jp.smb.incident.supervision.PendingReports.PendingReport;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -124,5 +129,36 @@ class IncidentBoardTest {
     assertThat(board.ended(now.minusDays(10), now.minusDays(5), 1000, false)).extracting(Entry::incidentNumber)
         .doesNotContain(notAnIncident.businessKey());
     assertThat(board.open(1000, false)).extracting(Entry::incidentNumber).doesNotContain(notAnIncident.businessKey());
+  }
+
+  /** The board reads stages and groups for all incidents at once; they are what the engine says of each. */
+  @Test
+  void shouldShowEachIncidentsStagesAndTaskGroupsAsTheEngineHasThem() {
+    leakReported("段階と担当を突き合わせる漏えい", 0);
+
+    List<Entry> entries = board.open(1000, false);
+
+    assertThat(entries).isNotEmpty();
+    for (Entry entry : entries) {
+      ActivityInstance root = engine.getRuntimeService().getActivityInstance(entry.processInstanceId());
+      List<String> engineStages = root == null ? List.of() : Arrays.stream(root.getChildActivityInstances())
+          .filter(child -> "subProcess".equals(child.getActivityType()) && child.getActivityName() != null)
+          .map(ActivityInstance::getActivityName).toList();
+      assertThat(entry.stages()).as(entry.incidentNumber()).containsExactlyInAnyOrderElementsOf(engineStages);
+    }
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyIn(
+        entries.stream().map(Entry::incidentNumber).toArray(String[]::new)).list();
+    assertThat(tasks).isNotEmpty();
+    Map<String, List<String>> shown = new HashMap<>();
+    entries.forEach(entry -> entry.openTasks().forEach(task -> shown.merge(entry.incidentNumber() + "/" + task.name(),
+        task.candidateGroups().stream().map(IncidentBoard.Group::id).sorted().toList(), (a, b) -> a)));
+    for (Task task : tasks) {
+      List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(IdentityLink::getGroupId).sorted().toList();
+      String number = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+      assertThat(shown.get(number + "/" + task.getName())).as(task.getName()).isEqualTo(groups);
+    }
   }
 }

@@ -1,0 +1,8 @@
+package jp.smb.incident.supervision;
+
+import jp.smb.incident.OnPostgres;
+
+/** {@link IncidentBoardTest} again on a real PostgreSQL: the board's own statements read the engine's tables there too. */
+@OnPostgres
+class IncidentBoardOnPostgresTest extends IncidentBoardTest {
+}
