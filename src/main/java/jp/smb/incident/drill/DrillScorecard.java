@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import jp.smb.incident.contract.DrillVariables;
+import jp.smb.incident.contract.ReportStage;
 import jp.smb.incident.drillmode.DrillTime;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
@@ -126,8 +127,7 @@ public class DrillScorecard {
     } catch (IllegalArgumentException unknown) {
       name = obligation.recipient();
     }
-    return name + (obligation.item().endsWith("-preliminary") ? "（速報）"
-        : obligation.item().endsWith("-final") ? "（確報）" : "");
+    return name + ReportStage.of(obligation.item()).map(stage -> "（" + stage.label() + "）").orElse("");
   }
 
   private static String result(ReportObligations.Obligation obligation, OffsetDateTime now) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.smb.incident.contract.ReportStage;
 import jp.smb.incident.documents.Templates;
 import jp.smb.incident.reporting.ReportObligations.Obligation;
 import jp.smb.incident.settings.JapaneseTime;
@@ -69,7 +70,7 @@ public class ReportDrafts {
    */
   private Map<String, Object> values(ReportItem item, Map<String, Object> f) {
     Map<String, Object> values = new HashMap<>();
-    values.put("stage", item.id().endsWith("-final") ? "確報" : "速報");
+    values.put("stage", ReportStage.of(item.id()).orElse(ReportStage.PRELIMINARY).label());
     values.put("taskName", item.taskName());
     values.put("basis", item.basis());
     for (String key : List.of("incidentNumber", "incidentTitle", "eventDescription", "suspectedCause",

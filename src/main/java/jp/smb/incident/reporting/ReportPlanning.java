@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.smb.incident.contract.ReportStage;
 import jp.smb.incident.contract.ReportingVariables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -45,6 +46,11 @@ public class ReportPlanning {
 
   public ReportPlanning(ReportingRules rules) {
     this.rules = rules;
+  }
+
+  /** Whether a report is the 確報 of a report made in two: it waits for its 速報 (report-to-recipient's gateway). */
+  public boolean isFinal(String reportItem) {
+    return ReportStage.of(reportItem).orElse(null) == ReportStage.FINAL;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.smb.incident.contract.ReportStage;
 
 /**
  * What one reporting decision changes in an incident's report threads, one thread per recipient: reports to start,
@@ -105,6 +106,6 @@ public record ReportRound(Map<String, ReportItem> known, Set<String> started, Li
   }
 
   private static boolean isFinal(ReportItem item) {
-    return item.id().endsWith("-final");
+    return ReportStage.of(item.id()).orElse(null) == ReportStage.FINAL;
   }
 }

@@ -3,6 +3,7 @@ package jp.smb.incident.reporting;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import jp.smb.incident.contract.ReportStage;
 import jp.smb.incident.contract.ReportVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -75,10 +76,10 @@ public class ReportTaskListener implements TaskListener {
   /** The 確報 of the same recipient waits for its 速報, so that its draft is written from the facts known by then. */
   private static void startFinalReportAfter(DelegateTask task) {
     String id = ReportVariables.ITEM.in(task);
-    if (id != null && id.endsWith("-preliminary")) {
+    if (ReportStage.of(id).orElse(null) == ReportStage.PRELIMINARY) {
       task.getProcessEngineServices().getRuntimeService().createMessageCorrelation("PreliminaryReportSent")
           .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
-          .processInstanceVariableEquals(ReportVariables.ITEM.name(), id.replace("-preliminary", "-final"))
+          .processInstanceVariableEquals(ReportVariables.ITEM.name(), ReportStage.sameRecipient(id, ReportStage.FINAL))
           .correlateAll();
     }
   }

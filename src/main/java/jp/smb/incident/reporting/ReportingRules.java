@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import jp.smb.incident.contract.ReportStage;
 
 /** Turns the rows of the reporting decision into one obligation per recipient and the reports to send. */
 public class ReportingRules {
@@ -52,9 +53,9 @@ public class ReportingRules {
     Recipient r = o.recipient();
     if (o.firstDeadline() != null && o.finalDeadline() != null) {
       return Stream.of(
-          new ReportItem(r.id() + "-preliminary", r.id(), r.displayName() + "に速報する", o.mandatory(),
+          new ReportItem(ReportStage.PRELIMINARY.itemOf(r.id()), r.id(), r.displayName() + "に速報する", o.mandatory(),
               o.firstDeadline(), o.basis()),
-          new ReportItem(r.id() + "-final", r.id(), r.displayName() + "に確報する", o.mandatory(),
+          new ReportItem(ReportStage.FINAL.itemOf(r.id()), r.id(), r.displayName() + "に確報する", o.mandatory(),
               o.finalDeadline(), o.basis()));
     }
     Duration deadline = o.firstDeadline() != null ? o.firstDeadline() : o.finalDeadline();
