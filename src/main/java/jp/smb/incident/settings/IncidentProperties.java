@@ -43,7 +43,8 @@ public record IncidentProperties(
     @DefaultValue @Valid Notification notification,
     @DefaultValue @Valid Record record,
     @DefaultValue @Valid Evidence evidence,
-    @DefaultValue @Valid Drill drill) {
+    @DefaultValue @Valid Drill drill,
+    @DefaultValue @Valid Backup backup) {
 
   /**
    * Each a positive ISO-8601 duration.
@@ -136,6 +137,29 @@ public record IncidentProperties(
     @AssertTrue(message = "incident.drill.time-scale は 1 日以下の正の期間にしてください / must be positive, at most P1D")
     public boolean isTimeScaleADayOrLess() {
       return positive(timeScale) && timeScale.compareTo(Duration.ofDays(1)) <= 0;
+    }
+  }
+
+  /**
+   * The embedded H2 database's copies, taken while the application runs (PostgreSQL: pg_dump, see the guide).
+   *
+   * @param dir  where they go; empty: {@code <data-dir>/backup}. Another disk or a mounted share keeps them when the
+   *             data's own disk is lost (ransomware, a broken disk)
+   * @param cron when, as a Spring cron expression in {@code incident.time-zone}; {@code -} turns the schedule off
+   * @param keep how many copies stay; the oldest go after each good copy
+   */
+  public record Backup(@DefaultValue("") String dir, @DefaultValue("0 30 2 * * *") String cron,
+      @DefaultValue("7") @Min(1) int keep) {
+
+    @AssertTrue(message = "incident.backup.cron は Spring の cron 式（例: 0 30 2 * * *、止めるときは -）にしてください"
+        + " / must be a Spring cron expression, or - for none")
+    public boolean isCronValid() {
+      return "-".equals(cron) || org.springframework.scheduling.support.CronExpression.isValidExpression(cron);
+    }
+
+    /** The directory of the copies, from the data directory when none is set. */
+    public java.nio.file.Path directory(String dataDir) {
+      return dir.isBlank() ? java.nio.file.Path.of(dataDir, "backup") : java.nio.file.Path.of(dir);
     }
   }
 

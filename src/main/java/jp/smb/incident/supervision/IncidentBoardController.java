@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import jp.smb.incident.api.ApiCaller;
 import jp.smb.incident.api.ApiException;
+import jp.smb.incident.database.H2Backup;
+import jp.smb.incident.settings.JapaneseTime;
 import jp.smb.incident.supervision.IncidentBoard.Entry;
 import jp.smb.incident.supervision.ResponseFigures.Figures;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,8 +25,11 @@ public class IncidentBoardController {
   private final ResponseFigures figures;
   private final ApiCaller caller;
   private final Clock clock;
+  private final H2Backup backup;
 
-  public IncidentBoardController(IncidentBoard board, ResponseFigures figures, ApiCaller caller, Clock clock) {
+  public IncidentBoardController(IncidentBoard board, ResponseFigures figures, ApiCaller caller, Clock clock,
+      H2Backup backup) {
+    this.backup = backup;
     this.board = board;
     this.figures = figures;
     this.caller = caller;
@@ -60,7 +65,17 @@ public class IncidentBoardController {
       default -> throw new ApiException(HttpStatus.BAD_REQUEST, "state は open か ended にしてください");
     };
     return Map.of("generatedAt", now, "timeZone", clock.getZone().getId(), "today", now.toLocalDate(),
-        "period", Map.of("from", first, "to", last), "state", state, "incidents", incidents);
+        "period", Map.of("from", first, "to", last), "state", state, "incidents", incidents, "notices", notices());
+  }
+
+  /** What the people on the board must know of the installation itself: a failing backup, on the worst night too. */
+  private List<String> notices() {
+    H2Backup.Status copies = backup.status();
+    if (!copies.failing()) {
+      return List.of();
+    }
+    return List.of("データのバックアップに失敗しています（" + JapaneseTime.format(copies.failedAt(), clock.getZone())
+        + "）。管理者に知らせてください（アプリケーションのログに理由があります）。");
   }
 
   @GetMapping(path = "/api/board/figures")

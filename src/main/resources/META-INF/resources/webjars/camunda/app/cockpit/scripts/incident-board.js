@@ -166,6 +166,8 @@ async function drawCharts(container) {
 
 function render(node) {
   const status = el('p', { class: 'ib-status', role: 'status', 'aria-live': 'polite' }, '読み込み中…');
+  // The installation's own troubles (a failing backup), above the incidents.
+  const notices = el('div', { class: 'ib-notices' });
   const results = el('div', { class: 'ib-results' });
   const stateSelect = el('select', { id: 'ib-state' },
     el('option', { value: 'open' }, '対応中'), el('option', { value: 'ended' }, '完了（期間を指定）'));
@@ -192,6 +194,7 @@ function render(node) {
     try {
       const board = await getJson(API + query + withDrills);
       dateTime = formatIn(board.timeZone);
+      notices.replaceChildren(...(board.notices || []).map(text => el('p', { class: 'ib-notice', role: 'alert' }, text)));
       from.value = from.value || board.period.from;
       to.value = to.value || board.period.to;
       results.replaceChildren(table(board.incidents, ended
@@ -215,7 +218,7 @@ function render(node) {
   node.replaceChildren(el('section', { class: 'incident-board', 'aria-labelledby': 'ib-heading' },
     el('style', {}, STYLE),
     el('h2', { id: 'ib-heading' }, 'インシデント一覧'),
-    form, status, results,
+    notices, form, status, results,
     el('h3', {}, '対応状況の推移'), charts));
   load();
   drawCharts(charts).catch(error => {
@@ -239,6 +242,7 @@ const STYLE = `
 .ib-table thead th { background: #f2f2f2; }
 .ib-table tbody th { font-weight: normal; }
 .ib-number { font-weight: bold; }
+.ib-notice { background: #fdecea; color: #8a1c1c; border-left: 6px solid #b00020; padding: 8px 12px; font-weight: bold; }
 .ib-drill { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid #1f5fa8; border-radius: 4px;
   color: #1f5fa8; font-size: 12px; font-weight: bold; }
 .ib-with-drills { display: inline-flex; gap: 4px; align-items: center; }
