@@ -40,13 +40,22 @@ public final class ApplicationProcess implements AutoCloseable {
     return startUntil(log, "/actuator/health/readiness", arguments);
   }
 
+  /** The JVM options of a test's application: a small heap, and quick to start rather than fast to run. */
+  public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
   /** As {@link #start(Path, String...)}, ready when {@code readyPath} answers 200 (e.g. Tasklist's page). */
   public static ApplicationProcess startUntil(Path log, String readyPath, String... arguments) {
+    return startWith(TEST_JVM, log, readyPath, arguments);
+  }
+
+  /** As {@link #startUntil(Path, String, String...)}, in a JVM with these options (e.g. a small server's). */
+  public static ApplicationProcess startWith(List<String> jvmOptions, Path log, String readyPath, String... arguments) {
     Instant started = Instant.now();
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of(
         "-cp", classPath(),
         IncidentResponseApplication.class.getName(),
         "--server.port=" + port,

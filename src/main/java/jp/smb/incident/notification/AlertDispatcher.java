@@ -3,21 +3,28 @@ package jp.smb.incident.notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends what the outbox holds, after the steps that wrote it have committed, outside any engine transaction: a
  * mail server that is down or slow holds up no task, intake or timer. A failed attempt is retried with backoff;
  * one that keeps failing is given up with a log line, a metric and a FAILED entry that {@code /api/notifications}
- * shows.
+ * shows. It sends as soon as the step that queued an alert has committed, on a thread of its own; the poll every
+ * {@code incident.notification.poll-interval} catches retries and what another node queued.
  */
 @Component
 public class AlertDispatcher {
@@ -31,6 +38,12 @@ public class AlertDispatcher {
   private final Counter sent;
   private final Counter failed;
   private final WebhookSender webhook;
+  private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "alert-dispatch");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
   AlertDispatcher(Outbox outbox, NotificationSettings settings, ObjectProvider<JavaMailSender> mail, Clock clock,
       MeterRegistry meters, WebhookSender webhook) {
@@ -47,13 +60,35 @@ public class AlertDispatcher {
         .description("alerts given up and not yet dealt with").register(meters);
   }
 
-  /** Every {@code incident.notification.poll-interval} (NotificationConfiguration): up to 50 alerts, one by one. */
+  /**
+   * After the commit of a step that queued an alert: sends what is due now instead of at the next poll. Wake-ups
+   * that come while one is waiting to run are one: it sends everything due.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void alertQueued(Outbox.AlertQueued queued) {
+    if (wakeUpPending.compareAndSet(false, true)) {
+      wakeUps.execute(() -> {
+        wakeUpPending.set(false);
+        dispatch();
+      });
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    wakeUps.shutdownNow();
+  }
+
+  /**
+   * Every {@code incident.notification.poll-interval} (NotificationConfiguration) and after each commit that queued
+   * an alert: every alert due, one by one, until none is (at most 1,000 a round, so that a round ends).
+   */
   public void dispatch() {
     JavaMailSender sender = mail.getIfAvailable();
     if (!settings.mailEnabled() && settings.webhookUrl() == null) {
       return;
     }
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 1000; i++) {
       Optional<Outbox.Claim> next = outbox.claimNext(OffsetDateTime.now(clock), settings.claimTimeout());
       if (next.isEmpty()) {
         return;

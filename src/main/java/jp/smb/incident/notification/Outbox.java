@@ -1,5 +1,6 @@
 package jp.smb.incident.notification;
 
+import org.springframework.context.ApplicationEventPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,10 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Outbox {
 
-  private final JdbcTemplate jdbc;
+  /** Published with each alert queued: once its step commits, the dispatcher sends it without waiting to poll. */
+  public record AlertQueued(String incidentNumber) {
+  }
 
-  public Outbox(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
+
+  public Outbox(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public void enqueue(Alert alert, OffsetDateTime now) {
@@ -32,6 +39,7 @@ public class Outbox {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""", now, alert.incidentNumber(), alert.taskId(),
         alert.channel(), alert.recipient(), alert.urgent(), truncate(alert.subject(), 500), truncate(alert.body(), 4000),
         now);
+    events.publishEvent(new AlertQueued(alert.incidentNumber()));
   }
 
   /** An entry taken by one node, with the token that proves the claim is still its own. */

@@ -1,5 +1,7 @@
 package jp.smb.incident.benchmark;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -45,7 +47,11 @@ public final class IncidentBenchmark {
   private final List<Integer> openIncidents = Arrays.stream(
       System.getProperty("benchmark.open-incidents", "1000,10000,100000").split(",")).map(Integer::valueOf).toList();
   private final List<String> parts = List.of(
-      System.getProperty("benchmark.parts", "decisions,throughput,query,companies,start-up").split(","));
+      System.getProperty("benchmark.parts", "decisions,throughput,query,companies,start-up,alerts").split(","));
+  /** Alerts measured per poll interval (each from one incident's first task), and the intervals compared. */
+  private final int alerts = Integer.getInteger("benchmark.alerts", 250);
+  private final List<String> pollIntervals = List.of(
+      System.getProperty("benchmark.poll-intervals", "PT5S,PT1S").split(","));
   private final List<String> companyDatabases = List.of(
       System.getProperty("benchmark.company-databases", "h2,postgres").split(","));
   private final List<Integer> companySteps = Arrays.stream(
@@ -85,6 +91,11 @@ public final class IncidentBenchmark {
     }
     if (parts.contains("start-up")) {
       startUpAndMemory();
+    }
+    if (parts.contains("alerts")) {
+      for (String interval : pollIntervals) {
+        alertLatency(interval.trim());
+      }
     }
     String table = "Benchmark " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "\n\n"
@@ -434,21 +445,53 @@ public final class IncidentBenchmark {
   }
 
   private void startUpAndMemoryIn(Path dir) throws Exception {
-    String[] arguments = {"--incident.data-dir=" + dir, "--spring.profiles.active=demo"};
+    List<String> small = Files.readAllLines(Path.of("src", "main", "jvm", "small-server.options")).stream()
+        .map(String::trim).filter(line -> !line.isEmpty()).toList();
+    // As measured before 2026-12-05 (the tests' JVM), as a user starts it with nothing set, and the small server's.
+    startUpAndMemoryOf("the tests' JVM (-Xmx512m, C1 only)", ApplicationProcess.TEST_JVM, dir.resolve("tests"));
+    startUpAndMemoryOf("JVM defaults", List.of(), dir.resolve("defaults"));
+    startUpAndMemoryOf("small server (small-server.options, profile small)", small, dir.resolve("small"),
+        "--spring.profiles.active=demo,small");
+  }
+
+  private void startUpAndMemoryOf(String label, List<String> jvm, Path dir, String... profile) throws Exception {
+    String[] arguments = {"--incident.data-dir=" + dir,
+        profile.length > 0 ? profile[0] : "--spring.profiles.active=demo"};
+    Path log = work.resolve("start-up.log");
     Duration first;
-    try (ApplicationProcess application = ApplicationProcess.startUntil(work.resolve("start-up.log"),
-        "/camunda/app/tasklist/", arguments)) {
+    try (ApplicationProcess application = ApplicationProcess.startWith(jvm, log, "/camunda/app/tasklist/", arguments)) {
       first = application.startUp();
     }
-    try (ApplicationProcess application = ApplicationProcess.startUntil(work.resolve("start-up.log"),
-        "/camunda/app/tasklist/", arguments)) {
+    try (ApplicationProcess application = ApplicationProcess.startWith(jvm, log, "/camunda/app/tasklist/", arguments)) {
       long afterStart = rssMegabytes(application.pid());
+      long started = System.nanoTime();
       load(application.http(), 300);
+      double perSecond = 300 / ((System.nanoTime() - started) / 1e9);
       long underLoad = rssMegabytes(application.pid());
-      row("| start-up until Tasklist answers, s (first start / later start) | %.1f / %.1f | | |"
-          .formatted(first.toMillis() / 1000.0, application.startUp().toMillis() / 1000.0));
-      row("| memory (RSS), MB: after start / after 300 incidents over HTTP | %d / %d | | |"
-          .formatted(afterStart, underLoad));
+      row("| start-up until Tasklist answers, s (first start / later start), %s | %.1f / %.1f | | |"
+          .formatted(label, first.toMillis() / 1000.0, application.startUp().toMillis() / 1000.0));
+      row("| memory (RSS), MB: after start / after 300 incidents over HTTP, %s | %d / %d | | |"
+          .formatted(label, afterStart, underLoad));
+      row("| incidents reported over HTTP per s (300, two clients), %s | %.1f | | |".formatted(label, perSecond));
+    }
+  }
+
+  // 6. Alert latency: task created → mail accepted by a real SMTP server, while incidents keep coming.
+  private void alertLatency(String pollInterval) throws Exception {
+    Path dir = Files.createTempDirectory(work.toAbsolutePath(), "alerts-");
+    int port = HttpTestClient.freePort();
+    GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (ApplicationProcess application = ApplicationProcess.start(work.resolve("alerts.log"),
+        "--incident.data-dir=" + dir, "--spring.profiles.active=demo", "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + port, "--incident.notification.poll-interval=" + pollInterval)) {
+      AlertLatency.Result result = AlertLatency.measure(application.http(), mail, alerts);
+      row("| alert latency, task created → mail accepted (GreenMail), poll interval %s, %d alerts while %.1f incidents/s"
+          .formatted(pollInterval, result.alerts(), result.incidentsPerSecond())
+          + " came in: p50 / p95, s | %.1f / %.1f | | |".formatted(result.p50Millis() / 1000, result.p95Millis() / 1000));
+    } finally {
+      mail.stop();
+      delete(dir);
     }
   }
 
