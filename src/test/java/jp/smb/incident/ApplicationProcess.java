@@ -50,16 +50,26 @@ public final class ApplicationProcess implements AutoCloseable {
 
   /** As {@link #startUntil(Path, String, String...)}, in a JVM with these options (e.g. a small server's). */
   public static ApplicationProcess startWith(List<String> jvmOptions, Path log, String readyPath, String... arguments) {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.addAll(List.of("-cp", classPath(), IncidentResponseApplication.class.getName()));
+    return launch(launch, log, readyPath, arguments);
+  }
+
+  /** As an operator starts it: {@code java <options> -jar <jar> <arguments>} (e.g. the extracted jar). */
+  public static ApplicationProcess startJar(List<String> jvmOptions, Path jar, Path log, String readyPath,
+      String... arguments) {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.addAll(List.of("-jar", jar.toString()));
+    return launch(launch, log, readyPath, arguments);
+  }
+
+  private static ApplicationProcess launch(List<String> launch, Path log, String readyPath, String... arguments) {
     Instant started = Instant.now();
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmOptions);
-    command.addAll(List.of(
-        "-cp", classPath(),
-        IncidentResponseApplication.class.getName(),
-        "--server.port=" + port,
-        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    command.addAll(launch);
+    command.addAll(List.of("--server.port=" + port, "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
     command.addAll(List.of(arguments));
     try {
       Files.createDirectories(log.getParent());

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.EmbeddedPostgres;
 import jp.smb.incident.HttpTestClient;
@@ -452,6 +453,58 @@ public final class IncidentBenchmark {
     startUpAndMemoryOf("JVM defaults", List.of(), dir.resolve("defaults"));
     startUpAndMemoryOf("small server (small-server.options, profile small)", small, dir.resolve("small"),
         "--spring.profiles.active=demo,small");
+    startUpWithClassArchive(small, dir);
+  }
+
+  /**
+   * The small server as the operators' guide starts it faster: the jar extracted, the classes it loads recorded once
+   * in a CDS archive (in a scratch directory), then started twice with the archive.
+   */
+  private void startUpWithClassArchive(List<String> small, Path dir) throws Exception {
+    Path jar;
+    try (Stream<Path> built = Files.list(Path.of("target"))) {
+      jar = built.filter(file -> file.getFileName().toString().matches("incident-response-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no jar in target/: run after package"));
+    }
+    Path extracted = dir.resolve("app");
+    Path archive = dir.resolve("incident-response.jsa");
+    run(List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
+        extracted.toString()));
+    Path app = extracted.resolve(jar.getFileName());
+    List<String> record = new ArrayList<>(small);
+    record.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+        app.toString(), "--spring.profiles.active=small", "--incident.data-dir=" + dir.resolve("training")));
+    run(record);
+    List<String> withArchive = new ArrayList<>(small);
+    withArchive.add("-XX:SharedArchiveFile=" + archive);
+    String[] arguments = {"--incident.data-dir=" + dir.resolve("cds"), "--spring.profiles.active=demo,small"};
+    Path log = work.resolve("start-up.log");
+    Duration first;
+    try (ApplicationProcess application = ApplicationProcess.startJar(withArchive, app, log, "/camunda/app/tasklist/",
+        arguments)) {
+      first = application.startUp();
+    }
+    try (ApplicationProcess application = ApplicationProcess.startJar(withArchive, app, log, "/camunda/app/tasklist/",
+        arguments)) {
+      row("| start-up until Tasklist answers, s (first start / later start), small server with a CDS archive"
+          + " (extracted jar) | %.1f / %.1f | | |".formatted(first.toMillis() / 1000.0,
+          application.startUp().toMillis() / 1000.0));
+      row("| memory (RSS), MB: after start, small server with a CDS archive | %d | | |"
+          .formatted(rssMegabytes(application.pid())));
+    }
+  }
+
+  /** Runs {@code java} with these arguments to its end; it must succeed. */
+  private void run(List<String> arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("start-up.log").toFile())).start();
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("failed: " + command);
+    }
   }
 
   private void startUpAndMemoryOf(String label, List<String> jvm, Path dir, String... profile) throws Exception {
