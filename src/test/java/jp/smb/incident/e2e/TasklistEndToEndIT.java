@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import jp.smb.incident.company.Company;
 import jp.smb.incident.company.CompanyService;
+import jp.smb.incident.database.H2Backup;
 import jp.smb.incident.drill.DrillCleanup;
 import jp.smb.incident.record.IncidentRecord;
 import jp.smb.incident.record.IncidentRecords;
@@ -82,6 +83,9 @@ class TasklistEndToEndIT {
 
   @Autowired
   DrillCleanup drills;
+
+  @Autowired
+  H2Backup backup;
 
   @BeforeAll
   static void noBrowserYet() {
@@ -369,6 +373,31 @@ class TasklistEndToEndIT {
 
     // Its 【訓練】 tasks would otherwise sit in the lead's list beside the real ones the other scenarios open.
     drills.delete(number, "demo-lead");
+  }
+
+  @Test
+  void shouldWarnTheLeadOnTheBoardWhileTheBackupFails() throws IOException {
+    Path dir = backup.directory();
+    Path moved = Files.exists(dir) ? Files.move(dir, dir.resolveSibling("backup-kept")) : null;
+    // A file where the copies should go: the copy fails, the application goes on.
+    Files.writeString(dir, "not a directory");
+    try {
+      assertThat(backup.copy()).isEmpty();
+      browser().login("cockpit", "demo-lead", PASSWORD).open("cockpit/default/#/dashboard");
+      assertThat(browser().await(".incident-board .ib-notice").getText()).startsWith("データのバックアップに失敗しています");
+      browser().screenshot("board-backup-failing");
+    } finally {
+      Files.delete(dir);
+      if (moved != null) {
+        Files.move(moved, dir);
+      }
+    }
+    assertThat(backup.copy()).as("the next good copy ends the warning").isPresent();
+    // The board asked again (its 表示 button) says nothing more.
+    browser().await(".incident-board .ib-toolbar button[type='submit']").click();
+    Awaitility.await("the warning gone").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Long.valueOf(0).equals(
+            browser().script("return document.querySelectorAll('.incident-board .ib-notice').length")));
   }
 
   @Test
