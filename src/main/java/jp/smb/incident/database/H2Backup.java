@@ -20,8 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.smb.incident.settings.IncidentProperties;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.engine.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -153,10 +152,9 @@ public class H2Backup {
     return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
   }
 
+  /** An H2 file: an in-memory H2 has nothing to copy. */
   private static boolean embeddedH2(Connection connection) throws SQLException {
-    return connection.isWrapperFor(JdbcConnection.class)
-        && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-        && session.getDatabase().isPersistent();
+    return EmbeddedH2.of(connection).filter(Database::isPersistent).isPresent();
   }
 
   private static void deleteQuietly(Path file) {

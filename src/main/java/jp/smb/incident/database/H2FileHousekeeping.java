@@ -2,10 +2,10 @@ package jp.smb.incident.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.engine.Database;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +66,12 @@ class H2FileHousekeeping {
       return known;
     }
     try (Connection connection = dataSource.getConnection()) {
-      if (!connection.isWrapperFor(JdbcConnection.class)
-          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+      Optional<Database> database = EmbeddedH2.of(connection);
+      if (database.isEmpty()) {
         notH2 = true;
         return null;
       }
-      store = session.getDatabase().getStore().getMvStore();
+      store = database.get().getStore().getMvStore();
       return store;
     }
   }

@@ -2,7 +2,6 @@ package jp.smb.incident.drill;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import jp.smb.incident.drillmode.Drills;
 import jp.smb.incident.notification.Outbox;
@@ -24,9 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DrillCleanup {
-
-  private static final String[] PROCEDURES =
-      Arrays.stream(Procedure.values()).map(Procedure::processKey).toArray(String[]::new);
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -50,7 +46,7 @@ public class DrillCleanup {
   /** Whether the drill's procedure is still running (its injects may wait on after it ended). */
   public boolean running(String number) {
     return AsTheApplication.get(identity, () -> runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(number).processDefinitionKeyIn(PROCEDURES).count()) > 0;
+        .processInstanceBusinessKey(number).processDefinitionKeyIn(Procedure.processKeys()).count()) > 0;
   }
 
   /** Stops every process of the drill; false if its procedure was not running. */

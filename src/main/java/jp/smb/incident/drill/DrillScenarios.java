@@ -66,8 +66,8 @@ public class DrillScenarios {
     if (blank(scenario.title()) || blank(scenario.summary())) {
       problems.add("title と summary を日本語で書いてください");
     }
-    if (Arrays.stream(Procedure.values()).noneMatch(p -> p.processKey().equals(scenario.procedure()))) {
-      problems.add("procedure は " + Arrays.stream(Procedure.values()).map(Procedure::processKey).toList()
+    if (Procedure.of(scenario.procedure()).isEmpty()) {
+      problems.add("procedure は " + Arrays.toString(Procedure.processKeys())
           + " のいずれかにしてください");
     }
     REQUIRED_REPORT.stream().filter(name -> blank(scenario.report().get(name)))

@@ -3,7 +3,6 @@ package jp.smb.incident.drill;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -51,7 +50,6 @@ public class DrillScorecard {
       List<String> alertsNotDelivered, String improvements, String previousImprovements) {
   }
 
-  private static final List<String> PROCEDURES = Arrays.stream(Procedure.values()).map(Procedure::processKey).toList();
 
   private final HistoryService history;
   private final ReportObligations obligations;
@@ -73,7 +71,7 @@ public class DrillScorecard {
   public Card of(IncidentRecord record) {
     String number = record.incidentNumber();
     HistoricProcessInstance procedure = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKeyIn(PROCEDURES.toArray(String[]::new)).singleResult();
+        .processDefinitionKeyIn(Procedure.processKeys()).singleResult();
     OffsetDateTime start = time(procedure.getStartTime());
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
         .orderByHistoricActivityInstanceStartTime().asc().list();
@@ -121,13 +119,7 @@ public class DrillScorecard {
 
   /** 「個人情報保護委員会（速報）」 */
   private static String reportName(ReportObligations.Obligation obligation) {
-    String name;
-    try {
-      name = Recipient.fromId(obligation.recipient()).displayName();
-    } catch (IllegalArgumentException unknown) {
-      name = obligation.recipient();
-    }
-    return name + ReportStage.of(obligation.item()).map(stage -> "（" + stage.label() + "）").orElse("");
+    return Recipient.displayNameOf(obligation.recipient()) + ReportStage.of(obligation.item()).map(stage -> "（" + stage.label() + "）").orElse("");
   }
 
   private static String result(ReportObligations.Obligation obligation, OffsetDateTime now) {

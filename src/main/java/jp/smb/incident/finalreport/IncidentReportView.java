@@ -83,15 +83,6 @@ public class IncidentReportView {
     return actors.isEmpty() ? UNKNOWN : "対応した人: " + String.join("、", actors);
   }
 
-  private String procedureName() {
-    for (Procedure procedure : Procedure.values()) {
-      if (procedure.processKey().equals(record.procedureKey())) {
-        return procedure.displayName();
-      }
-    }
-    return record.procedureKey();
-  }
-
   public Map<String, String> responseTimes() {
     Map<String, String> times = new LinkedHashMap<>();
     times.put("発見までの時間（発生→発覚）", duration(record.timeToDetect()));
@@ -123,7 +114,7 @@ public class IncidentReportView {
     report.put("state", record.state().label());
     Map<String, String> heading = new LinkedHashMap<>();
     heading.put("件名", record.title());
-    heading.put("手順", procedureName());
+    heading.put("手順", Procedure.displayNameOf(record.procedureKey()));
     heading.put("状態", record.state().label());
     report.put("heading", heading);
     report.put("fiveWOneH", fiveWOneH());

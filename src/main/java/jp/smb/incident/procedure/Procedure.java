@@ -1,5 +1,8 @@
 package jp.smb.incident.procedure;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The incident procedures an organisation can run; the constant names match their process ids. */
 public enum Procedure {
   /** IPA's three stages (docs/domain.md §Procedures), for a company with people in each role. */
@@ -21,5 +24,20 @@ public enum Procedure {
 
   public String displayName() {
     return displayName;
+  }
+
+  /** The procedure of a process key; empty for any other process (a playbook, a report). */
+  public static Optional<Procedure> of(String processKey) {
+    return Arrays.stream(values()).filter(procedure -> procedure.processKey.equals(processKey)).findFirst();
+  }
+
+  /** The Japanese name of a procedure's process key, or the key itself for another process. */
+  public static String displayNameOf(String processKey) {
+    return of(processKey).map(Procedure::displayName).orElse(processKey);
+  }
+
+  /** Every procedure's process key, for queries over incidents of either procedure. */
+  public static String[] processKeys() {
+    return Arrays.stream(values()).map(Procedure::processKey).toArray(String[]::new);
   }
 }

@@ -41,10 +41,8 @@ public class RecordingPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public void parseProcess(Element element, ProcessDefinitionEntity definition) {
-        for (Procedure procedure : Procedure.values()) {
-          if (procedure.processKey().equals(definition.getKey())) {
-            definition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) recorder::incidentEnded);
-          }
+        if (Procedure.of(definition.getKey()).isPresent()) {
+          definition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) recorder::incidentEnded);
         }
       }
     });

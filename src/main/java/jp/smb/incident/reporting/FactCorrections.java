@@ -1,6 +1,5 @@
 package jp.smb.incident.reporting;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.smb.incident.procedure.Procedure;
@@ -16,9 +15,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FactCorrections {
-
-  private static final String[] PROCEDURES =
-      Arrays.stream(Procedure.values()).map(Procedure::processKey).toArray(String[]::new);
 
   private final ProcessEngineConfigurationImpl engine;
   private final RuntimeService runtime;
@@ -42,7 +38,7 @@ public class FactCorrections {
       context.disableTenantCheck();
       try {
         ProcessInstance incident = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentNumber)
-            .processDefinitionKeyIn(PROCEDURES).active().singleResult();
+            .processDefinitionKeyIn(Procedure.processKeys()).active().singleResult();
         if (incident == null) {
           return false;
         }

@@ -44,6 +44,11 @@ public enum Recipient {
     return contactVariable;
   }
 
+  /** The Japanese name of a recipient id, or the id itself when it is none of ours (an older item). */
+  public static String displayNameOf(String id) {
+    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst().map(Recipient::displayName).orElse(id);
+  }
+
   public static Recipient fromId(String id) {
     return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("報告先が不明です: " + id));

@@ -132,7 +132,7 @@ public class IncidentBoard {
     return new Entry(r.incidentNumber(), r.title(), r.businessOperator(), r.state().label(),
         r.state().name().toLowerCase(java.util.Locale.ROOT), r.severityLevel(),
         r.incidentType(), typeLabels.getOrDefault(r.incidentType(), r.incidentType()), r.procedureKey(),
-        procedureName(r.procedureKey()), stages, tasks, deadline, urgency, r.processInstanceId(), r.detectedAt(),
+        Procedure.displayNameOf(r.procedureKey()), stages, tasks, deadline, urgency, r.processInstanceId(), r.detectedAt(),
         r.closedAt(), "/api/incidents/" + r.incidentNumber() + "/report", r.drill());
   }
 
@@ -168,14 +168,5 @@ public class IncidentBoard {
               task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toOffsetDateTime()));
     }
     return byIncident;
-  }
-
-  private static String procedureName(String key) {
-    for (Procedure procedure : Procedure.values()) {
-      if (procedure.processKey().equals(key)) {
-        return procedure.displayName();
-      }
-    }
-    return key;
   }
 }

@@ -46,15 +46,9 @@ public class PendingReports {
   }
 
   private static PendingReport pending(ReportObligations.Due due, ZoneId zone) {
-    return new PendingReport(due.incidentNumber(), due.item(), recipientName(due.recipient()),
+    return new PendingReport(due.incidentNumber(), due.item(), Recipient.displayNameOf(due.recipient()),
         due.dueAt().atZoneSameInstant(zone).toOffsetDateTime());
   }
 
-  private static String recipientName(String recipient) {
-    try {
-      return Recipient.fromId(recipient).displayName();
-    } catch (IllegalArgumentException unknown) {
-      return recipient;
-    }
-  }
+
 }
