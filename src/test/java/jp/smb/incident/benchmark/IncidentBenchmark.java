@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import jp.smb.incident.ApplicationProcess;
 import jp.smb.incident.EmbeddedPostgres;
 import jp.smb.incident.HttpTestClient;
 import jp.smb.incident.IncidentResponseApplication;
+import jp.smb.incident.SmallServer;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -446,39 +446,26 @@ public final class IncidentBenchmark {
   }
 
   private void startUpAndMemoryIn(Path dir) throws Exception {
-    List<String> small = Files.readAllLines(Path.of("src", "main", "jvm", "small-server.options")).stream()
-        .map(String::trim).filter(line -> !line.isEmpty()).toList();
+    List<String> small = SmallServer.jvmOptions();
     // As measured before 2026-12-05 (the tests' JVM), as a user starts it with nothing set, and the small server's.
     startUpAndMemoryOf("the tests' JVM (-Xmx512m, C1 only)", ApplicationProcess.TEST_JVM, dir.resolve("tests"));
     startUpAndMemoryOf("JVM defaults", List.of(), dir.resolve("defaults"));
     startUpAndMemoryOf("small server (small-server.options, profile small)", small, dir.resolve("small"),
         "--spring.profiles.active=demo,small");
-    startUpWithClassArchive(small, dir);
+    startUpWithClassArchive(dir);
   }
 
   /**
    * The small server as the operators' guide starts it faster: the jar extracted, the classes it loads recorded once
    * in a CDS archive (in a scratch directory), then started twice with the archive.
    */
-  private void startUpWithClassArchive(List<String> small, Path dir) throws Exception {
-    Path jar;
-    try (Stream<Path> built = Files.list(Path.of("target"))) {
-      jar = built.filter(file -> file.getFileName().toString().matches("incident-response-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no jar in target/: run after package"));
-    }
-    Path extracted = dir.resolve("app");
-    Path archive = dir.resolve("incident-response.jsa");
-    run(List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
-        extracted.toString()));
-    Path app = extracted.resolve(jar.getFileName());
-    List<String> record = new ArrayList<>(small);
-    record.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-        app.toString(), "--spring.profiles.active=small", "--incident.data-dir=" + dir.resolve("training")));
-    run(record);
-    List<String> withArchive = new ArrayList<>(small);
-    withArchive.add("-XX:SharedArchiveFile=" + archive);
-    String[] arguments = {"--incident.data-dir=" + dir.resolve("cds"), "--spring.profiles.active=demo,small"};
+  private void startUpWithClassArchive(Path dir) throws Exception {
     Path log = work.resolve("start-up.log");
+    Path app = SmallServer.extract(SmallServer.packagedJar(), dir.resolve("app"), log);
+    Path archive = dir.resolve("incident-response.jsa");
+    SmallServer.recordArchive(app, archive, dir.resolve("training"), log);
+    List<String> withArchive = SmallServer.jvmOptionsWith(archive);
+    String[] arguments = {"--incident.data-dir=" + dir.resolve("cds"), "--spring.profiles.active=demo,small"};
     Duration first;
     try (ApplicationProcess application = ApplicationProcess.startJar(withArchive, app, log, "/camunda/app/tasklist/",
         arguments)) {
@@ -491,19 +478,6 @@ public final class IncidentBenchmark {
           application.startUp().toMillis() / 1000.0));
       row("| memory (RSS), MB: after start, small server with a CDS archive | %d | | |"
           .formatted(rssMegabytes(application.pid())));
-    }
-  }
-
-  /** Runs {@code java} with these arguments to its end; it must succeed. */
-  private void run(List<String> arguments) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(arguments);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("start-up.log").toFile())).start();
-    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("failed: " + command);
     }
   }
 
