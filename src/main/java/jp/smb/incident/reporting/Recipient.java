@@ -1,6 +1,7 @@
 package jp.smb.incident.reporting;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /** Whom an incident may have to be reported to; {@link #id()} is the value the reporting decision returns. */
 public enum Recipient {
@@ -46,11 +47,14 @@ public enum Recipient {
 
   /** The Japanese name of a recipient id, or the id itself when it is none of ours (an older item). */
   public static String displayNameOf(String id) {
-    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst().map(Recipient::displayName).orElse(id);
+    return find(id).map(Recipient::displayName).orElse(id);
   }
 
   public static Recipient fromId(String id) {
-    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("報告先が不明です: " + id));
+    return find(id).orElseThrow(() -> new IllegalArgumentException("報告先が不明です: " + id));
+  }
+
+  private static Optional<Recipient> find(String id) {
+    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
   }
 }

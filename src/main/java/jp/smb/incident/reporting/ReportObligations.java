@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import jp.smb.incident.database.InChunks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,13 +75,11 @@ public class ReportObligations {
 
   /** The open reports with a deadline of these incidents only: what the board shows beside them. */
   public List<Due> openOf(Collection<String> incidentNumbers) {
-    List<String> numbers = List.copyOf(incidentNumbers);
     List<Due> due = new ArrayList<>();
-    // In chunks: a statement's parameters are limited (the board asks for at most a few hundred at a time).
-    for (int from = 0; from < numbers.size(); from += 500) {
+    for (List<String> numbers : InChunks.of(incidentNumbers)) {
       due.addAll(jdbc.sql("SELECT incident_number, item, recipient, due_at FROM report_obligation"
               + " WHERE state = 'open' AND due_at IS NOT NULL AND incident_number IN (:numbers)")
-          .param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 500))).query(Due.class).list());
+          .param("numbers", numbers).query(Due.class).list());
     }
     return due;
   }

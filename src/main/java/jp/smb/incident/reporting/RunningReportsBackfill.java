@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.smb.incident.contract.ReportVariables;
+import jp.smb.incident.database.InChunks;
 import jp.smb.incident.record.IncidentRecords;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Component;
 public class RunningReportsBackfill {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunningReportsBackfill.class);
-  private static final int CHUNK = 500;
 
   private final RuntimeService runtimeService;
   private final ReportObligations obligations;
@@ -47,11 +47,10 @@ public class RunningReportsBackfill {
     Map<String, String> incidentOf = new HashMap<>();
     runtimeService.createProcessInstanceQuery().processDefinitionKey("report-to-recipient").list()
         .forEach((ProcessInstance instance) -> incidentOf.put(instance.getId(), instance.getBusinessKey()));
-    List<String> ids = List.copyOf(incidentOf.keySet());
     Map<String, Map<String, Object>> reports = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
+    for (List<String> ids : InChunks.of(incidentOf.keySet())) {
       runtimeService.createVariableInstanceQuery()
-          .processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new))
+          .processInstanceIdIn(ids.toArray(String[]::new))
           .variableNameIn(ReportVariables.DUE_DATE.name(), ReportVariables.ITEM.name(),
               ReportVariables.RECIPIENT.name(), ReportVariables.TASK_NAME.name(), ReportVariables.MANDATORY.name(),
               ReportVariables.BASIS.name())

@@ -5,11 +5,13 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -154,12 +156,12 @@ public record IncidentProperties(
     @AssertTrue(message = "incident.backup.cron は Spring の cron 式（例: 0 30 2 * * *、止めるときは -）にしてください"
         + " / must be a Spring cron expression, or - for none")
     public boolean isCronValid() {
-      return "-".equals(cron) || org.springframework.scheduling.support.CronExpression.isValidExpression(cron);
+      return "-".equals(cron) || CronExpression.isValidExpression(cron);
     }
 
     /** The directory of the copies, from the data directory when none is set. */
-    public java.nio.file.Path directory(String dataDir) {
-      return dir.isBlank() ? java.nio.file.Path.of(dataDir, "backup") : java.nio.file.Path.of(dir);
+    public Path directory(String dataDir) {
+      return dir.isBlank() ? Path.of(dataDir, "backup") : Path.of(dir);
     }
   }
 

@@ -15,12 +15,11 @@ public record PreloadedMappings(String databaseType, String tablePrefix, Complet
    */
   Configuration takeFor(String type, String prefix) {
     if (!databaseType.equals(type) || !tablePrefix.equals(prefix)) {
-      parsed.cancel(false);
       return null;
     }
     try {
       return parsed.get();
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException e) {
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -49,6 +49,4 @@ public class PendingReports {
     return new PendingReport(due.incidentNumber(), due.item(), Recipient.displayNameOf(due.recipient()),
         due.dueAt().atZoneSameInstant(zone).toOffsetDateTime());
   }
-
-
 }

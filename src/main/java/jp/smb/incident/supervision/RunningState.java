@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.smb.incident.database.InChunks;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RunningState {
-
-  private static final int CHUNK = 500;
 
   private final JdbcClient jdbc;
   private final String identityLinks;
@@ -49,10 +48,9 @@ class RunningState {
   }
 
   private Map<String, List<String>> grouped(Collection<String> ids, String sql) {
-    List<String> all = List.copyOf(ids);
     Map<String, List<String>> grouped = new LinkedHashMap<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      jdbc.sql(sql).param("ids", all.subList(from, Math.min(all.size(), from + CHUNK))).query(Row.class).list()
+    for (List<String> chunk : InChunks.of(ids)) {
+      jdbc.sql(sql).param("ids", chunk).query(Row.class).list()
           .forEach(row -> grouped.computeIfAbsent(row.owner(), owner -> new ArrayList<>()).add(row.name()));
     }
     return grouped;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.smb.incident.database.InChunks;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
@@ -32,7 +33,6 @@ class GrantedGroupsAuthorizationManager extends AuthorizationManager {
    * with two roles in each. The lists go into IN conditions, which both databases answer by hashing.
    */
   static final int GROUPS_USED_AS_GIVEN = 2_000;
-  private static final int LOOKUP_CHUNK = 500;
 
   private List<String> checkedGroups;
   private List<String> groupsWithGrants;
@@ -48,11 +48,9 @@ class GrantedGroupsAuthorizationManager extends AuthorizationManager {
     // Managers live for one command: the caller's groups are looked up once per command, as the engine does.
     if (!authenticatedGroupIds.equals(checkedGroups)) {
       Set<String> granted = new HashSet<>();
-      for (int from = 0; from < authenticatedGroupIds.size(); from += LOOKUP_CHUNK) {
-        List<String> chunk = new ArrayList<>(
-            authenticatedGroupIds.subList(from, Math.min(from + LOOKUP_CHUNK, authenticatedGroupIds.size())));
+      for (List<String> chunk : InChunks.of(authenticatedGroupIds)) {
         for (Object group : getDbEntityManager().selectList(PlainTaskManager.NAMESPACE + "selectGroupsWithGrants",
-            new ListQueryParameterObject(chunk, 0, Integer.MAX_VALUE))) {
+            new ListQueryParameterObject(new ArrayList<>(chunk), 0, Integer.MAX_VALUE))) {
           granted.add((String) group);
         }
       }
