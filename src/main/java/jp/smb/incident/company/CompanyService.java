@@ -133,11 +133,10 @@ public class CompanyService {
   private static List<ResponseRole> roles(List<String> roles) {
     if (roles == null || roles.isEmpty()) {
       throw Refused.invalid("roles に役割を 1 つ以上指定してください（"
-          + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）");
+          + String.join(", ", ResponseRole.groupIds()) + "）");
     }
-    return roles.stream().map(id -> ResponseRole.ofGroupId(id).orElseThrow(() -> Refused.invalid("知らない役割です: " + id + "（使える役割: "
-            + String.join(", ", List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()) + "）")))
-        .toList();
+    return roles.stream().map(id -> ResponseRole.ofGroupId(id).orElseThrow(() -> Refused.invalid(
+        "知らない役割です: " + id + "（使える役割: " + String.join(", ", ResponseRole.groupIds()) + "）"))).toList();
   }
 
   /** The company as kept: its rules checked (every broken one said at once), blanks dropped, text stripped. */

@@ -2,6 +2,7 @@ package jp.smb.incident.contract;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,11 @@ public enum ResponseRole {
   /** Supervisors follow every incident in Cockpit (incident-lead and executive). */
   public boolean supervisor() {
     return supervisor;
+  }
+
+  /** Every role's group id, in the seeds' order: what a refusal lists as the roles there are. */
+  public static List<String> groupIds() {
+    return Arrays.stream(values()).map(ResponseRole::groupId).toList();
   }
 
   public static Optional<ResponseRole> ofGroupId(String groupId) {

@@ -50,7 +50,6 @@ public class DrillScorecard {
       List<String> alertsNotDelivered, String improvements, String previousImprovements) {
   }
 
-
   private final HistoryService history;
   private final ReportObligations obligations;
   private final Outbox outbox;

@@ -108,7 +108,7 @@ public class OrganisationSetup {
     organisation.members().forEach((groupId, userIds) -> {
       ResponseRole role = ResponseRole.ofGroupId(groupId).orElseThrow(() -> new IllegalArgumentException(
           "incident.organisation.members: unknown role group '" + groupId + "'; use one of "
-              + List.of(ResponseRole.values()).stream().map(ResponseRole::groupId).toList()));
+              + ResponseRole.groupIds()));
       userIds.forEach(userId -> memberships.computeIfAbsent(userId, id -> new ArrayList<>()).add(role));
     });
     return memberships;
